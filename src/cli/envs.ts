@@ -1,0 +1,47 @@
+// The environments a script can run against, by the names used on the
+// command line and in raftdd.yaml.
+import { createConfChangeEnv } from '../confchange/env.js';
+import { InteractionEnv } from '../interaction/env.js';
+import { createQuorumEnv } from '../quorum/env.js';
+import type { NodeDefaults } from './config.js';
+
+export const ENV_NAMES = ['interaction', 'confchange', 'quorum'] as const;
+export type EnvName = (typeof ENV_NAMES)[number];
+
+/** What every environment reads of a directive. */
+export interface Directive {
+  pos: string;
+  cmd: string;
+  cmdArgs: ReadonlyArray<{ key: string; vals: readonly string[] }>;
+  input: string;
+}
+
+export interface Environment {
+  handle(d: Directive): string;
+}
+
+export interface EnvOptions {
+  seed?: number;
+  stabilizeMaxRounds?: number;
+  nodeDefaults?: NodeDefaults;
+}
+
+export function isEnvName(s: string): s is EnvName {
+  return (ENV_NAMES as readonly string[]).includes(s);
+}
+
+/** A fresh environment: one per file, so files never share state. */
+export function createEnv(name: EnvName, opts: EnvOptions = {}): Environment {
+  switch (name) {
+    case 'quorum':
+      return createQuorumEnv();
+    case 'confchange':
+      return createConfChangeEnv();
+    case 'interaction':
+      return new InteractionEnv({
+        seed: opts.seed,
+        maxStabilizeRounds: opts.stabilizeMaxRounds,
+        // nodeDefaults: wired in with the add-nodes defaults support.
+      });
+  }
+}

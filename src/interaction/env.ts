@@ -1,0 +1,132 @@
+// The interaction test environment (Go's rafttest.InteractionEnv): a set of
+// RawNodes, the messages in flight between them, and one output buffer that
+// is also every node's logger. Each directive of a script goes through
+// handle(), which returns the text Go's harness would print.
+import type { Config } from '../raft/raft.js';
+import type { RawNode } from '../raft/rawnode.js';
+import { setRandomizedElectionTimeout } from '../raft/rawnode.js';
+import type { Message } from '../raftpb/types.js';
+import { RaftPanic } from '../util/panic.js';
+import { type DirectiveData, fail } from './args.js';
+import { OutputBuffer, RedirectLogger } from './logger.js';
+import { makeRandom } from './random.js';
+import type { Node } from './node.js';
+import { handlers } from './handlers/index.js';
+
+export type { DirectiveData } from './args.js';
+
+export interface InteractionOpts {
+  /** Called with each node's Config before the node is created; must not change id or set logger. */
+  onConfig?: (cfg: Config) => void;
+  /** Defaults to raft's setRandomizedElectionTimeout. */
+  setRandomizedElectionTimeout?: (rn: RawNode, timeout: number) => void;
+  /** Seed of the environment's generator, passed to every node as Config.random (default 0). */
+  seed?: number;
+  /** Rounds after which `stabilize` gives up as not converging (default 10000). */
+  maxStabilizeRounds?: number;
+  /** Config defaults for every node add-nodes creates; the command's own options override them. */
+  nodeDefaults?: NodeDefaults;
+}
+
+/** Node config defaults (raftdd.yaml's add-nodes section); unset fields keep Go's stub values. */
+export interface NodeDefaults {
+  electionTick?: number;
+  heartbeatTick?: number;
+  inflight?: number;
+  maxInflightBytes?: number;
+  maxSizePerMsg?: number;
+  maxUncommittedEntriesSize?: number;
+  maxCommittedSizePerReady?: number;
+  asyncStorageWrites?: boolean;
+  prevote?: boolean;
+  checkquorum?: boolean;
+  readOnly?: 'safe' | 'lease-based';
+  disableProposalForwarding?: boolean;
+  disableConfChangeValidation?: boolean;
+  stepDownOnRemoval?: boolean;
+}
+
+export const DEFAULT_MAX_STABILIZE_ROUNDS = 10000;
+
+export class InteractionEnv {
+  readonly options: InteractionOpts;
+  nodes: Node[] = [];
+  /** In-flight messages, in the order they were sent. */
+  messages: Message[] = [];
+  readonly output: RedirectLogger;
+  /** The generator every node uses for its randomized election timeout. */
+  readonly random: (n: number) => number;
+  readonly maxStabilizeRounds: number;
+
+  constructor(opts: InteractionOpts = {}) {
+    this.options = opts;
+    this.output = new RedirectLogger(new OutputBuffer());
+    this.random = makeRandom(opts.seed ?? 0);
+    const max = opts.maxStabilizeRounds ?? DEFAULT_MAX_STABILIZE_ROUNDS;
+    if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxStabilizeRounds must be a positive integer, got ${max}`);
+    this.maxStabilizeRounds = max;
+  }
+
+  /**
+   * Runs one directive and returns its output: `ok` if it printed nothing,
+   * `unknown command` for an unknown one; errors from raft or storage are
+   * part of the output (even at log level NONE). Script mistakes and raft
+   * panics throw a DirectiveError.
+   */
+  handle(d: DirectiveData): string {
+    this.output.reset();
+    let err: Error | null;
+    const h = handlers.get(d.cmd);
+    if (h === undefined) {
+      err = new Error('unknown command');
+    } else {
+      try {
+        err = h(this, d);
+      } catch (e) {
+        if (e instanceof RaftPanic) fail(`${d.cmd}: raft panicked: ${e.message}`);
+        throw e;
+      }
+    }
+    if (err !== null) {
+      if (this.output.quiet()) return err.message;
+      this.output.write(err.message);
+    }
+    if (this.output.length === 0) return 'ok';
+    return this.output.toString();
+  }
+
+  /** Runs f with its output indented by two spaces (line by line, as bufio.Scanner splits). */
+  withIndent(f: () => void): void {
+    const orig = this.output.builder;
+    const inner = new OutputBuffer();
+    this.output.builder = inner;
+    try {
+      f();
+    } finally {
+      this.output.builder = orig;
+      const s = inner.toString();
+      if (s.length > 0) orig.write(indentLines(s));
+    }
+  }
+
+  /** The node with the given id (1-based); undefined if there is none. */
+  node(id: number): Node | undefined {
+    return this.nodes[id - 1];
+  }
+
+  setRandomizedElectionTimeout(idx: number, timeout: number): void {
+    const f = this.options.setRandomizedElectionTimeout ?? setRandomizedElectionTimeout;
+    f(this.nodes[idx]!.rawNode, timeout);
+  }
+}
+
+/** "  " + line + "\n" for every line of s; a trailing \r of a line is dropped. */
+export function indentLines(s: string): string {
+  const lines = s.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
+  }
+  return '  ' + lines.join('\n  ') + '\n';
+}
