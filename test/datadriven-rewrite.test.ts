@@ -265,8 +265,8 @@ describe('files', () => {
   });
 });
 
-describe('performance', () => {
-  it('parses, compares and rewrites a large file in linear time', () => {
+describe('large files', () => {
+  it('parses, compares and rewrites a large file', () => {
     const n = 60_000;
     const parts: string[] = ['# big file\n'];
     for (let i = 0; i < n; i++) {
@@ -276,35 +276,27 @@ describe('performance', () => {
     expect(content.length).toBeGreaterThan(4_000_000);
     const handler = (d: TestData): string => `output ${d.scanArgs('id', 'uint64')}\nsecond line\n`;
 
-    let t = performance.now();
     const c = runContent(content, 'big', handler);
-    const compareMs = performance.now() - t;
     expect(c.ok).toBe(true);
     expect(c.directives).toHaveLength(n);
 
-    t = performance.now();
     const same = runContent(content, 'big', handler, { rewrite: true });
     expect(same.output).toBe(content);
 
     const r = runContent(content, 'big', (d) => `changed ${d.cmdArgs[0]!.vals[0]}\n\nblank\n`, {
       rewrite: true,
     });
-    const rewriteMs = performance.now() - t;
     expect(r.directives.every((d) => d.rewritten)).toBe(true);
     expect(r.output!.length).toBeGreaterThan(content.length);
-    expect(compareMs).toBeLessThan(5_000);
-    expect(rewriteMs).toBeLessThan(10_000);
   });
 
   it('handles one huge output block and one huge input', () => {
     const lines = Array.from({ length: 200_000 }, (_, i) => `line ${i}`);
     const big = lines.join('\n') + '\n';
     const content = `a\n${big}----\n----\n${big}\n${big}----\n----\n`;
-    const t = performance.now();
     const r = runContent(content, 'big', (d) => `${d.input}\n\n${d.input}\n`);
     expect(r.ok).toBe(true);
     const rw = runContent(content, 'big', () => big, { rewrite: true });
     expect(rw.output).toBe(`a\n${big}----\n${big}`);
-    expect(performance.now() - t).toBeLessThan(10_000);
   });
 });

@@ -2,7 +2,7 @@
 // driven over the shared golden files.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   formatDuration,
   parseLine,
@@ -15,7 +15,7 @@ import {
   type TestData,
 } from '../src/datadriven/index.js';
 import { goQuote } from '../src/datadriven/gostr.js';
-import { ddPath, goStringSlice, haveConformance } from './datadriven/helpers.js';
+import { allConformanceFiles, ddPath, goStringSlice, haveConformance, verifiedFiles } from './datadriven/helpers.js';
 
 function expectOk(r: RunResult): void {
   expect(r.error).toBeUndefined();
@@ -121,6 +121,7 @@ error
     expectOk(r);
     expect(r.directives).toHaveLength(3);
     expect(names).toEqual(['', 'hai', 'hai/woo']);
+    verifiedFiles.add(ddPath('subtest'));
   });
 
   it.skipIf(!haveConformance)('TestMultiLineTest', () => {
@@ -136,6 +137,7 @@ error
     });
     expectOk(r);
     expect(r.directives).toHaveLength(2);
+    verifiedFiles.add(ddPath('multiline'));
   });
 
   it.skipIf(!haveConformance)('TestRetry', () => {
@@ -170,6 +172,7 @@ error
     expectOk(r);
     expect(v).toBe(21);
     expect(r.logs.some((l) => /^.*retry:\d+: retried \d+ times$/.test(l))).toBe(true);
+    verifiedFiles.add(ddPath('retry'));
   });
 
   it.skipIf(!haveConformance)('TestDirective', () => {
@@ -180,6 +183,7 @@ error
     });
     expectOk(r);
     expect(r.directives).toHaveLength(7);
+    verifiedFiles.add(ddPath('directive'));
   });
 
   it.skipIf(!haveConformance)('TestWalk', () => {
@@ -189,6 +193,7 @@ error
       const r = runFile(path, (d) => `test name: TestWalk/${d.name}\n`, { name });
       expectOk(r);
       expect(r.directives).toHaveLength(2);
+      verifiedFiles.add(path);
     });
     expect(seen).toEqual(['ext', 'noext']);
   });
@@ -225,6 +230,8 @@ error
       // The rewritten file passes and rewrites to itself.
       expectOk(runContent(after, path, handler));
       expect(runContent(after, path, handler, { rewrite: true }).output).toBe(after);
+      verifiedFiles.add(path);
+      verifiedFiles.add(`${dir}/${test}-after`);
     }
   });
 
@@ -392,5 +399,13 @@ describe('upstream diagram/whiteboard_test.go', () => {
     });
     expectOk(r);
     expect(r.directives).toHaveLength(3);
+    verifiedFiles.add(ddPath('diagram', 'whiteboard'));
   });
+});
+
+afterAll(() => {
+  if (!haveConformance) return;
+  const all = allConformanceFiles();
+  const ok = all.filter((f) => verifiedFiles.has(f)).length;
+  console.log(`conformance datadriven: ${ok}/${all.length} files pass`);
 });

@@ -41,7 +41,7 @@ export function createEnv(name: EnvName, opts: EnvOptions = {}): Environment {
       return new InteractionEnv({
         seed: opts.seed,
         maxStabilizeRounds: opts.stabilizeMaxRounds,
-        // nodeDefaults: wired in with the add-nodes defaults support.
+        nodeDefaults: opts.nodeDefaults,
       });
   }
 }

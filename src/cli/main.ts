@@ -2,7 +2,8 @@
 // opens an interactive session. Exit codes: 0 all passed, 1 a mismatch,
 // 2 a usage, config, parse or script error.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, loadConfig, type RaftddConfig } from './config.js';
+import { discardLogger, setLogger } from '../raft/default_logger.js';
+import { ConfigError, loadConfig } from './config.js';
 import { ENV_NAMES, type EnvName } from './envs.js';
 import { runRepl } from './repl.js';
 import { runCommand } from './run.js';
@@ -35,6 +36,9 @@ export interface Io {
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  // Raft's global logger only speaks where raft panics outside a node (e.g.
+  // MemoryStorage); the script error already reports that, without the noise.
+  setLogger(discardLogger);
   let exitCode = EXIT_OK;
   const program = new Command('raftdd')
     .description('Write and run etcd-style datadriven interaction tests of Raft.')
@@ -62,7 +66,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--config <file>', 'config file (default: ./raftdd.yaml if present)')
     .option('--debug', 'show stack traces of script errors')
     .action(async (paths: string[], o) => {
-      const config = loadConfigOrThrow(o.config);
+      const config = loadConfig(o.config);
       exitCode = await runCommand({
         paths,
         env: o.env as EnvName | undefined,
@@ -85,7 +89,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--seed <n>', 'seed of the random generator', parseSeed)
     .option('--config <file>', 'config file (default: ./raftdd.yaml if present)')
     .action(async (file: string | undefined, o) => {
-      const config = loadConfigOrThrow(o.config);
+      const config = loadConfig(o.config);
       exitCode = await runRepl({
         env: o.env as EnvName,
         envOptions: {
@@ -113,8 +117,4 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     throw e;
   }
   return exitCode;
-}
-
-function loadConfigOrThrow(path: string | undefined): RaftddConfig {
-  return loadConfig(path);
 }

@@ -114,7 +114,12 @@ export class ReplSession {
    * the directive's file:line.
    */
   load(path: string): TranscriptEntry[] {
-    const content = readFileSync(path, 'latin1');
+    let content: string;
+    try {
+      content = readFileSync(path, 'latin1');
+    } catch (e) {
+      throw new Error(`cannot read ${path}: ${fsReason(e)}`);
+    }
     const done: TranscriptEntry[] = [];
     for (const d of readAll(content, path)) {
       try {
@@ -144,11 +149,24 @@ export class ReplSession {
 
   /** Writes the script atomically. */
   save(path: string): void {
-    writeFileAtomic(path, this.script());
+    try {
+      writeFileAtomic(path, this.script());
+    } catch (e) {
+      throw new Error(`cannot write ${path}: ${fsReason(e)}`);
+    }
   }
 }
 
 export function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
+}
+
+/** The reason of a file-system error without Node's code prefix and path. */
+function fsReason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return errorText(e);
 }

@@ -5,13 +5,32 @@
 import type { Config } from '../raft/raft.js';
 import type { RawNode } from '../raft/rawnode.js';
 import { setRandomizedElectionTimeout } from '../raft/rawnode.js';
-import type { Message } from '../raftpb/types.js';
 import { RaftPanic } from '../util/panic.js';
 import { type DirectiveData, fail } from './args.js';
 import { OutputBuffer, RedirectLogger } from './logger.js';
 import { makeRandom } from './random.js';
 import type { Node } from './node.js';
-import { handlers } from './handlers/index.js';
+import { checkArgs, commands } from './handlers/index.js';
+import { addNodes, nodeConfigTemplate } from './handlers/add-nodes.js';
+import { campaign } from './handlers/campaign.js';
+import { compact } from './handlers/compact.js';
+import { type Recipient, deliverMsgs } from './handlers/deliver-msgs.js';
+import { forgetLeader } from './handlers/forget-leader.js';
+import { logLevel } from './handlers/log-level.js';
+import { processAppendThread } from './handlers/process-append-thread.js';
+import { processApplyThread } from './handlers/process-apply-thread.js';
+import { processReady } from './handlers/process-ready.js';
+import { propose } from './handlers/propose.js';
+import { proposeConfChange } from './handlers/propose-conf-change.js';
+import { raftLog } from './handlers/raft-log.js';
+import { raftState } from './handlers/raft-state.js';
+import { sendSnapshot } from './handlers/send-snapshot.js';
+import { stabilize } from './handlers/stabilize.js';
+import { status } from './handlers/status.js';
+import { tick } from './handlers/tick.js';
+import { transferLeadership } from './handlers/transfer-leadership.js';
+import type { ConfChangeI } from '../raftpb/confchange.js';
+import { type Message, newSnapshot, type Snapshot } from '../raftpb/types.js';
 
 export type { DirectiveData } from './args.js';
 
@@ -76,12 +95,13 @@ export class InteractionEnv {
   handle(d: DirectiveData): string {
     this.output.reset();
     let err: Error | null;
-    const h = handlers.get(d.cmd);
-    if (h === undefined) {
+    const c = commands.get(d.cmd);
+    if (c === undefined) {
       err = new Error('unknown command');
     } else {
+      checkArgs(c, d);
       try {
-        err = h(this, d);
+        err = c.handler(this, d);
       } catch (e) {
         if (e instanceof RaftPanic) fail(`${d.cmd}: raft panicked: ${e.message}`);
         throw e;
@@ -114,16 +134,81 @@ export class InteractionEnv {
     return this.nodes[id - 1];
   }
 
+  // Programmatic API (Go's exported InteractionEnv methods). Nodes are
+  // addressed by index (id - 1); output goes to this.output; an Error result
+  // is what the directive would print. Raft panics propagate as RaftPanic.
+
   setRandomizedElectionTimeout(idx: number, timeout: number): void {
     const f = this.options.setRandomizedElectionTimeout ?? setRandomizedElectionTimeout;
     f(this.nodes[idx]!.rawNode, timeout);
+  }
+
+  /** Adds n nodes from cfg (default: the stub with the node defaults) and snap (default: none). */
+  addNodes(n: number, cfg: Config = nodeConfigTemplate(this.options.nodeDefaults), snap: Snapshot = newSnapshot()): Error | null {
+    return addNodes(this, n, cfg, snap);
+  }
+  campaign(idx: number): Error | null {
+    return campaign(this, idx);
+  }
+  compact(idx: number, newFirstIndex: number): Error | null {
+    return compact(this, idx, newFirstIndex);
+  }
+  /** Delivers or drops messages of type typ (-1: all) per recipient; returns how many were handled. */
+  deliverMsgs(typ: number, ...rs: Recipient[]): number {
+    return deliverMsgs(this, typ, rs);
+  }
+  processReady(idx: number): Error | null {
+    return processReady(this, idx);
+  }
+  processAppendThread(idx: number): Error | null {
+    return processAppendThread(this, idx);
+  }
+  processApplyThread(idx: number): Error | null {
+    return processApplyThread(this, idx);
+  }
+  logLevel(name: string): Error | null {
+    return logLevel(this, name);
+  }
+  raftLog(idx: number): Error | null {
+    return raftLog(this, idx);
+  }
+  raftState(): Error | null {
+    return raftState(this);
+  }
+  /** Runs the stabilize loop on the given nodes (all if none). */
+  stabilize(...idxs: number[]): Error | null {
+    return stabilize(this, idxs);
+  }
+  status(idx: number): Error | null {
+    return status(this, idx);
+  }
+  tick(idx: number, num: number): Error | null {
+    return tick(this, idx, num);
+  }
+  /** from and to are node ids. */
+  transferLeadership(from: number, to: number): Error | null {
+    return transferLeadership(this, from, to);
+  }
+  forgetLeader(idx: number): void {
+    forgetLeader(this, idx);
+  }
+  sendSnapshot(fromIdx: number, toIdx: number): Error | null {
+    return sendSnapshot(this, fromIdx, toIdx);
+  }
+  propose(idx: number, data: Uint8Array): Error | null {
+    return propose(this, idx, data);
+  }
+  proposeConfChange(idx: number, cc: ConfChangeI): Error | null {
+    return proposeConfChange(this, idx, cc);
   }
 }
 
 /** "  " + line + "\n" for every line of s; a trailing \r of a line is dropped. */
 export function indentLines(s: string): string {
-  const lines = s.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
+  if (s.length === 0) return '';
+  const body = s.endsWith('\n') ? s.slice(0, -1) : s;
+  if (!body.includes('\r')) return '  ' + body.replaceAll('\n', '\n  ') + '\n';
+  const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.endsWith('\r')) lines[i] = l.slice(0, -1);

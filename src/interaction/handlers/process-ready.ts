@@ -92,7 +92,7 @@ export function processApply(n: Node, ents: readonly Entry[]): Error | null {
         try {
           cc = unmarshalConfChange(ent.data);
         } catch (e) {
-          if (e instanceof Error && !(e instanceof RaftPanic)) return e;
+          if (isDecodeError(e)) return e;
           throw e;
         }
         update = cc.context;
@@ -104,7 +104,7 @@ export function processApply(n: Node, ents: readonly Entry[]): Error | null {
         try {
           cc = unmarshalConfChangeV2(ent.data);
         } catch (e) {
-          if (e instanceof Error && !(e instanceof RaftPanic)) return e;
+          if (isDecodeError(e)) return e;
           throw e;
         }
         cs = n.rawNode.applyConfChange(cc);
@@ -117,4 +117,9 @@ export function processApply(n: Node, ents: readonly Entry[]): Error | null {
     n.applied.apply(update, ent.index, ent.term, cs);
   }
   return null;
+}
+
+// A malformed conf change is an error Go returns; bugs and panics propagate.
+function isDecodeError(e: unknown): e is Error {
+  return e instanceof Error && !(e instanceof RaftPanic || e instanceof TypeError || e instanceof ReferenceError);
 }

@@ -45,6 +45,7 @@ export function handleProposeConfChange(env: InteractionEnv, d: DirectiveData): 
   try {
     ccs = confChangesFromString(d.input);
   } catch (e) {
+    if (e instanceof TypeError || e instanceof ReferenceError) throw e;
     return e as Error;
   }
 

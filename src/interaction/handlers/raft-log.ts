@@ -6,7 +6,7 @@ import { type DirectiveData, firstAsNodeIdx } from '../args.js';
 import type { InteractionEnv } from '../env.js';
 import { defaultEntryFormatter } from '../node.js';
 import { sprintf } from '../../util/gofmt.js';
-import { RaftPanic } from '../../util/panic.js';
+import { ErrCompacted, ErrUnavailable } from '../../raft/storage.js';
 
 export function handleRaftLog(env: InteractionEnv, d: DirectiveData): Error | null {
   return raftLog(env, firstAsNodeIdx(env, d));
@@ -25,7 +25,8 @@ export function raftLog(env: InteractionEnv, idx: number): Error | null {
     }
     ents = s.entries(fi, li + 1, NO_LIMIT);
   } catch (e) {
-    if (e instanceof Error && !(e instanceof RaftPanic)) return e;
+    // Storage reports ErrCompacted/ErrUnavailable by throwing; Go returns them.
+    if (e === ErrCompacted || e === ErrUnavailable) return e as Error;
     throw e;
   }
   env.output.write(describeEntries(ents, defaultEntryFormatter));
