@@ -12,6 +12,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  // Bundled CommonJS code (commander) calls require() for Node built-ins.
+  banner: { js: "import { createRequire as __raftddCreateRequire } from 'node:module'; const require = __raftddCreateRequire(import.meta.url);" },
 };
 const entries = [
   ['src/cli/main.ts', 'dist/cli.js', []],
@@ -24,9 +26,10 @@ for (const [entry, outfile, external] of entries) {
     ...common,
     entryPoints: [entry],
     outfile,
-    // Runtime dependencies stay external so that they resolve from node_modules.
-    packages: 'external',
-    external,
+    // commander is bundled (it is needed at every start); diff and yaml are
+    // loaded lazily from node_modules (src/util/lazy.ts), and vitest is the
+    // host of raftdd/vitest.
+    external: ['diff', 'yaml', ...external],
   });
 }
 if (process.argv.includes('--types')) {

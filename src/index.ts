@@ -22,6 +22,7 @@ export {
   type DirectiveResult,
 } from './datadriven/index.js';
 export { InteractionEnv, type InteractionOpts } from './interaction/env.js';
+export { ReplSession, type TranscriptEntry, type StepResult } from './cli/repl-session.js';
 export { createEnv, ENV_NAMES, type EnvName, type EnvOptions, type Environment } from './cli/envs.js';
 export { sprintf, quoteBytes } from './util/gofmt.js';
 export { bytesOf, byteString, utf8ToByteString, byteStringToUtf8 } from './util/bytes.js';

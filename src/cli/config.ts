@@ -3,10 +3,13 @@
 // key, since a silently ignored typo in a test config hides real problems.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyRequire } from '../util/lazy.js';
 import { ENV_NAMES, type EnvName } from './envs.js';
 
 export const CONFIG_FILE = 'raftdd.yaml';
+
+const yamlLib = lazyRequire<typeof Yaml>('yaml');
 
 export interface RootConfig {
   /** Absolute path of a file or directory. */
@@ -78,7 +81,7 @@ export function loadConfig(explicitPath: string | undefined, cwd = process.cwd()
 }
 
 export function parseConfig(text: string, path: string): RaftddConfig {
-  const doc = parseDocument(text);
+  const doc = yamlLib().parseDocument(text);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line;

@@ -1,6 +1,9 @@
 // Human-readable reports of mismatches and errors.
 
-import { structuredPatch } from 'diff';
+import type * as Diff from 'diff';
+import { lazyRequire } from '../util/lazy.js';
+
+const diffLib = lazyRequire<typeof Diff>('diff');
 import type { DirectiveResult, RunError, RunResult } from './runner.js';
 
 export interface DiffOptions {
@@ -20,7 +23,7 @@ export function unifiedDiff(
   opts: DiffOptions = {},
 ): string {
   if (expected === actual) return '';
-  const patch = structuredPatch('expected', 'actual', expected, actual, undefined, undefined, {
+  const patch = diffLib().structuredPatch('expected', 'actual', expected, actual, undefined, undefined, {
     context: opts.context ?? 5,
   });
   const suffix = label ? ` ${label}` : '';

@@ -166,20 +166,23 @@ export function newSnapshot(s: { data?: Uint8Array; metadata?: Partial<SnapshotM
 }
 
 export function newMessage(m: Partial<Message> = {}): Message {
+  // Spelled out rather than spread: messages are created on every step, and
+  // a fixed field order keeps them one hidden class.
   return {
-    type: MessageType.MsgHup,
-    to: 0,
-    from: 0,
-    term: 0,
-    logTerm: 0,
-    index: 0,
-    entries: [],
-    commit: 0,
-    vote: 0,
-    reject: false,
-    rejectHint: 0,
-    responses: [],
-    ...m,
+    type: m.type ?? MessageType.MsgHup,
+    to: m.to ?? 0,
+    from: m.from ?? 0,
+    term: m.term ?? 0,
+    logTerm: m.logTerm ?? 0,
+    index: m.index ?? 0,
+    entries: m.entries ?? [],
+    commit: m.commit ?? 0,
+    vote: m.vote ?? 0,
+    snapshot: m.snapshot,
+    reject: m.reject ?? false,
+    rejectHint: m.rejectHint ?? 0,
+    context: m.context,
+    responses: m.responses ?? [],
   };
 }
 

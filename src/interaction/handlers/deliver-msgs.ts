@@ -68,8 +68,11 @@ export function deliverMsgs(env: InteractionEnv, typ: number, rs: readonly Recip
     env.messages = rmdr;
     n += msgs.length;
     for (const msg of msgs) {
-      if (r.drop) env.output.write('dropped: ');
-      env.output.write(describeMessage(msg, defaultEntryFormatter) + '\n');
+      // Describing is the costly part of a quiet run; skip it when nothing prints.
+      if (!env.output.quiet()) {
+        if (r.drop) env.output.write('dropped: ');
+        env.output.write(describeMessage(msg, defaultEntryFormatter) + '\n');
+      }
       // Dropping is allowed for nodes that do not exist yet.
       if (r.drop) continue;
       const node = env.node(msg.to);

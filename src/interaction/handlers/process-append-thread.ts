@@ -35,14 +35,14 @@ export function processAppendThread(env: InteractionEnv, idx: number): Error | n
   const resps = first.responses;
   const m = { ...first, responses: [] };
   env.output.write('Processing:\n');
-  env.output.write(describeMessage(m, defaultEntryFormatter) + '\n');
+  if (!env.output.quiet()) env.output.write(describeMessage(m, defaultEntryFormatter) + '\n');
   const st = newHardState({ term: m.term, vote: m.vote, commit: m.commit });
   const snap = m.snapshot ?? newSnapshot();
   const err = processAppend(n, st, m.entries, snap);
   if (err !== null) return err;
 
   env.output.write('Responses:\n');
-  for (const r of resps) env.output.write(describeMessage(r, defaultEntryFormatter) + '\n');
+  if (!env.output.quiet()) for (const r of resps) env.output.write(describeMessage(r, defaultEntryFormatter) + '\n');
   env.messages.push(...resps);
   return null;
 }

@@ -34,12 +34,12 @@ export function processApplyThread(env: InteractionEnv, idx: number): Error | nu
   const resps = first.responses;
   const m = { ...first, responses: [] };
   env.output.write('Processing:\n');
-  env.output.write(describeMessage(m, defaultEntryFormatter) + '\n');
+  if (!env.output.quiet()) env.output.write(describeMessage(m, defaultEntryFormatter) + '\n');
   const err = processApply(n, m.entries);
   if (err !== null) return err;
 
   env.output.write('Responses:\n');
-  for (const r of resps) env.output.write(describeMessage(r, defaultEntryFormatter) + '\n');
+  if (!env.output.quiet()) for (const r of resps) env.output.write(describeMessage(r, defaultEntryFormatter) + '\n');
   env.messages.push(...resps);
   return null;
 }

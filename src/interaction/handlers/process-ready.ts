@@ -32,7 +32,7 @@ export function handleProcessReady(env: InteractionEnv, d: DirectiveData): Error
 export function processReady(env: InteractionEnv, idx: number): Error | null {
   const n = env.nodes[idx]!;
   const rd = n.rawNode.ready();
-  env.output.write(describeReady(rd, defaultEntryFormatter));
+  if (!env.output.quiet()) env.output.write(describeReady(rd, defaultEntryFormatter));
 
   const async = n.config.asyncStorageWrites === true;
   if (!async) {
