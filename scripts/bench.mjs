@@ -24,7 +24,7 @@ const arg = (name, dflt) => {
 const sizes = arg('--sizes', '1000,10000,50000,200000').split(',').map(Number);
 const coldRuns = Number(arg('--runs', '15'));
 
-if (!existsSync(join(root, 'dist', 'cli.js'))) {
+if (!existsSync(join(root, 'dist', 'cli.cjs'))) {
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 }
 

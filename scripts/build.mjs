@@ -1,37 +1,51 @@
-// Bundles the CLI and the library entry points with esbuild: one file each
-// keeps the cold start of `raftdd run` small. Type declarations come from tsc.
+// Builds dist/: the CLI as one CommonJS bundle (bin/raftdd loads it through a
+// V8 code cache, which ESM cannot use on Node 20), the library entry points
+// as ESM bundles, and type declarations from tsc (--no-types skips them).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 rmSync('dist', { recursive: true, force: true });
 const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  // Bundled CommonJS code (commander) calls require() for Node built-ins.
-  banner: { js: "import { createRequire as __raftddCreateRequire } from 'node:module'; const require = __raftddCreateRequire(import.meta.url);" },
+  // diff and yaml are loaded lazily from node_modules (src/util/lazy.ts);
+  // commander is bundled since every start needs it.
+  external: ['diff', 'yaml'],
 };
-const entries = [
-  ['src/cli/main.ts', 'dist/cli.js', []],
+
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.cjs',
+  format: 'cjs',
+  // The sources are ESM; in the CommonJS bundle import.meta.url is the file's URL.
+  define: { 'import.meta.url': '__raftddFileUrl' },
+  banner: { js: "const __raftddFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+for (const [entry, outfile, external] of [
   ['src/index.ts', 'dist/index.js', []],
   ['src/vitest.ts', 'dist/vitest.js', ['vitest']],
-];
-for (const [entry, outfile, external] of entries) {
-  if (!existsSync(entry)) continue;
+]) {
   await build({
     ...common,
     entryPoints: [entry],
     outfile,
-    // commander is bundled (it is needed at every start); diff and yaml are
-    // loaded lazily from node_modules (src/util/lazy.ts), and vitest is the
-    // host of raftdd/vitest.
-    external: ['diff', 'yaml', ...external],
+    format: 'esm',
+    external: [...common.external, ...external],
+    // Bundled CommonJS code (commander) calls require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as __raftddCreateRequire } from 'node:module'; const require = __raftddCreateRequire(import.meta.url);",
+    },
   });
 }
-if (process.argv.includes('--types')) {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+if (!process.argv.includes('--no-types')) {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 }
