@@ -5,7 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type * as Yaml from 'yaml';
 import { lazyRequire } from '../util/lazy.js';
+import type { NodeDefaults } from '../interaction/env.js';
 import { ENV_NAMES, type EnvName } from './envs.js';
+
+export type { NodeDefaults };
 
 export const CONFIG_FILE = 'raftdd.yaml';
 
@@ -15,24 +18,6 @@ export interface RootConfig {
   /** Absolute path of a file or directory. */
   path: string;
   env: EnvName;
-}
-
-/** Defaults for every add-nodes, applied before the command's own options. */
-export interface NodeDefaults {
-  electionTick?: number;
-  heartbeatTick?: number;
-  inflight?: number;
-  maxInflightBytes?: number;
-  maxSizePerMsg?: number;
-  maxUncommittedEntriesSize?: number;
-  maxCommittedSizePerReady?: number;
-  asyncStorageWrites?: boolean;
-  prevote?: boolean;
-  checkquorum?: boolean;
-  readOnly?: 'safe' | 'lease-based';
-  disableProposalForwarding?: boolean;
-  disableConfChangeValidation?: boolean;
-  stepDownOnRemoval?: boolean;
 }
 
 export interface RaftddConfig {

@@ -3,18 +3,13 @@
 import { createConfChangeEnv } from '../confchange/env.js';
 import { InteractionEnv } from '../interaction/env.js';
 import { createQuorumEnv } from '../quorum/env.js';
-import type { NodeDefaults } from './config.js';
+import type { Directive } from '../datadriven/testdata.js';
+import type { NodeDefaults } from '../interaction/env.js';
+
+export type { Directive };
 
 export const ENV_NAMES = ['interaction', 'confchange', 'quorum'] as const;
 export type EnvName = (typeof ENV_NAMES)[number];
-
-/** What every environment reads of a directive. */
-export interface Directive {
-  pos: string;
-  cmd: string;
-  cmdArgs: ReadonlyArray<{ key: string; vals: readonly string[] }>;
-  input: string;
-}
 
 export interface Environment {
   handle(d: Directive): string;

@@ -3,14 +3,8 @@
 
 import { DirectiveError } from './errors.js';
 import { goQuote } from './gostr.js';
-import {
-  parseBool,
-  parseDuration,
-  parseFloat64,
-  parseInt64,
-  parseUint32,
-  parseUint64,
-} from './strconv.js';
+import { parseBool, parseInt64, parseUint32, parseUint64 } from '../util/strconv.js';
+import { parseDuration, parseFloat64 } from './strconv.js';
 
 /**
  * What a value can be scanned as. Scalars: `int`/`int64` (signed), `uint64`,

@@ -8,7 +8,7 @@ export {
   type ScalarKind,
   type ScanResult,
 } from './args.js';
-export { TestData, type Handler, type Environment } from './testdata.js';
+export { TestData, type Directive, type Handler, type Environment } from './testdata.js';
 export { DirectiveError, SkipError } from './errors.js';
 export { TestDataReader, readAll, type OutputBlock } from './reader.js';
 export {
@@ -31,14 +31,7 @@ export {
   formatRunResult,
   type DiffOptions,
 } from './diff.js';
-export {
-  parseInt64,
-  parseUint32,
-  parseUint64,
-  parseBool,
-  parseFloat64,
-  parseDuration,
-  formatDuration,
-} from './strconv.js';
+export { parseInt64, parseUint32, parseUint64, parseBool } from '../util/strconv.js';
+export { parseFloat64, parseDuration, formatDuration } from './strconv.js';
 export { goQuote, goTrimSpace, hasBlankLine } from './gostr.js';
 export { Whiteboard } from './diagram/whiteboard.js';

@@ -3,7 +3,7 @@
 
 import { CmdArg } from './args.js';
 import { DirectiveError } from './errors.js';
-import { goTrimSpace, skipSpace } from './gostr.js';
+import { goTrimSpace, skipSpace } from '../util/utf8.js';
 
 export interface ParsedLine {
   cmd: string;

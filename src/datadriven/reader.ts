@@ -6,7 +6,7 @@
 // scanner, there is no limit on line length.
 
 import { DirectiveError } from './errors.js';
-import { goTrimSpace } from './gostr.js';
+import { goTrimSpace } from '../util/utf8.js';
 import { parseLine } from './parser.js';
 import { TestData } from './testdata.js';
 

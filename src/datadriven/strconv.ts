@@ -1,56 +1,10 @@
-// Value parsers for directive arguments with Go's strconv/time error texts.
-// Results are JS numbers; a value a number cannot hold exactly is an error.
+// Directive-argument parsers with Go's strconv/time error texts that only
+// datadriven uses (the integer and bool parsers are shared, in util/strconv).
+// Results are JS numbers; a duration a number cannot hold exactly is an error.
 
-import { parseUint64 } from '../util/uint64.js';
-import { goQuote } from './gostr.js';
-
-export { parseUint64 };
+import { rangeError, syntaxError } from '../util/strconv.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-function syntaxError(fn: string, s: string): Error {
-  return new Error(`strconv.${fn}: parsing ${goQuote(s)}: invalid syntax`);
-}
-
-function rangeError(fn: string, s: string): Error {
-  return new Error(`strconv.${fn}: parsing ${goQuote(s)}: value out of range`);
-}
-
-/** strconv.ParseInt(s, 10, 64), limited to exactly representable numbers. */
-export function parseInt64(s: string): number {
-  if (!/^[+-]?[0-9]+$/.test(s)) throw syntaxError('ParseInt', s);
-  const big = BigInt(s);
-  if (big > 0x7fffffffffffffffn || big < -0x8000000000000000n) throw rangeError('ParseInt', s);
-  if (big > MAX_SAFE) {
-    throw new Error(
-      `value ${s} is larger than ${Number.MAX_SAFE_INTEGER}, the largest integer raftdd represents exactly`,
-    );
-  }
-  if (big < -MAX_SAFE) {
-    throw new Error(
-      `value ${s} is smaller than -${Number.MAX_SAFE_INTEGER}, the smallest integer raftdd represents exactly`,
-    );
-  }
-  return Number(big);
-}
-
-/** strconv.ParseUint(s, 10, 32). */
-export function parseUint32(s: string): number {
-  if (!/^[0-9]+$/.test(s)) throw syntaxError('ParseUint', s);
-  if (BigInt(s) > 0xffffffffn) throw rangeError('ParseUint', s);
-  return Number(s);
-}
-
-/** strconv.ParseBool. */
-export function parseBool(s: string): boolean {
-  switch (s) {
-    case '1': case 't': case 'T': case 'TRUE': case 'true': case 'True':
-      return true;
-    case '0': case 'f': case 'F': case 'FALSE': case 'false': case 'False':
-      return false;
-  }
-  throw syntaxError('ParseBool', s);
-}
 
 const DEC_FLOAT = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?[0-9]+)$/;

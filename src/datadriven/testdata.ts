@@ -2,7 +2,18 @@
 
 import { CmdArg, type ScanKind, type ScanResult } from './args.js';
 import { DirectiveError, SkipError } from './errors.js';
-import { goTrimSpace } from './gostr.js';
+import { goTrimSpace } from '../util/utf8.js';
+
+/**
+ * What an environment reads of a directive. TestData is one; the REPL and
+ * library callers can hand environments any object of this shape.
+ */
+export interface Directive {
+  pos: string;
+  cmd: string;
+  cmdArgs: ReadonlyArray<{ key: string; vals: readonly string[] }>;
+  input: string;
+}
 
 /** Turns a directive into its actual output. Throw DirectiveError for script errors. */
 export type Handler = (d: TestData) => string;

@@ -3,78 +3,17 @@
 // DirectiveError naming the problem; parse errors that Go returns as command
 // output are produced by the handlers themselves with Go's text.
 import { DirectiveError } from '../datadriven/errors.js';
-import { quoteByteString } from '../util/gofmt.js';
+import type { Directive as DirectiveData } from '../datadriven/testdata.js';
+import { atoi, parseBool, parseInt64, parseUint64 } from '../util/strconv.js';
 import type { InteractionEnv } from './env.js';
 
-/** The parts of a datadriven TestData the interaction environment reads. */
-export interface DirectiveData {
-  pos: string;
-  cmd: string;
-  cmdArgs: ReadonlyArray<{ key: string; vals: readonly string[] }>;
-  input: string;
-}
+// The interaction port's name for datadriven's Directive.
+export type { DirectiveData };
 
 export type CmdArgLike = DirectiveData['cmdArgs'][number];
 
 export function fail(msg: string): never {
   throw new DirectiveError(msg);
-}
-
-const SIGNED = /^[+-]?[0-9]+$/;
-const UNSIGNED = /^[0-9]+$/;
-const MAX_INT64 = 9223372036854775807n;
-
-function syntax(fn: string, s: string): Error {
-  return new Error(`strconv.${fn}: parsing ${quoteByteString(s)}: invalid syntax`);
-}
-function range(fn: string, s: string): Error {
-  return new Error(`strconv.${fn}: parsing ${quoteByteString(s)}: value out of range`);
-}
-function inexact(s: string): Error {
-  return new Error(`value ${s} is larger than ${Number.MAX_SAFE_INTEGER}, the largest integer raftdd represents exactly`);
-}
-
-/**
- * Go's strconv.ParseInt(s, 10, 64) (fn names the Go function in messages,
- * Atoi or ParseInt). Throws an Error with Go's message; values that are
- * valid int64 but not exact as a JS number are rejected too.
- */
-export function parseGoInt(s: string, fn = 'ParseInt'): number {
-  if (!SIGNED.test(s)) throw syntax(fn, s);
-  const big = BigInt(s);
-  if (big > MAX_INT64 || big < -MAX_INT64 - 1n) throw range(fn, s);
-  if (big > BigInt(Number.MAX_SAFE_INTEGER) || big < BigInt(Number.MIN_SAFE_INTEGER)) throw inexact(s);
-  return Number(big);
-}
-
-/** Go's strconv.ParseUint(s, 10, 64), messages as Go's. */
-export function parseGoUint(s: string): number {
-  if (!UNSIGNED.test(s)) throw syntax('ParseUint', s);
-  const big = BigInt(s);
-  if (big > 0xffffffffffffffffn) throw range('ParseUint', s);
-  if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw inexact(s);
-  return Number(big);
-}
-
-/** Go's strconv.ParseBool. */
-export function parseGoBool(s: string): boolean {
-  switch (s) {
-    case '1':
-    case 't':
-    case 'T':
-    case 'TRUE':
-    case 'true':
-    case 'True':
-      return true;
-    case '0':
-    case 'f':
-    case 'F':
-    case 'FALSE':
-    case 'false':
-    case 'False':
-      return false;
-  }
-  throw syntax('ParseBool', s);
 }
 
 function scanVal<T>(d: DirectiveData, arg: CmdArgLike, i: number, parse: (s: string) => T): T {
@@ -88,13 +27,13 @@ function scanVal<T>(d: DirectiveData, arg: CmdArgLike, i: number, parse: (s: str
 }
 
 export function scanUint64(d: DirectiveData, arg: CmdArgLike, i: number): number {
-  return scanVal(d, arg, i, parseGoUint);
+  return scanVal(d, arg, i, parseUint64);
 }
 export function scanInt(d: DirectiveData, arg: CmdArgLike, i: number): number {
-  return scanVal(d, arg, i, (s) => parseGoInt(s));
+  return scanVal(d, arg, i, parseInt64);
 }
 export function scanBool(d: DirectiveData, arg: CmdArgLike, i: number): boolean {
-  return scanVal(d, arg, i, parseGoBool);
+  return scanVal(d, arg, i, parseBool);
 }
 
 /** First argument with the given key (datadriven's TestData.Arg). */
@@ -120,7 +59,7 @@ export function firstAsInt(d: DirectiveData, what = 'a node id'): number {
   const first = d.cmdArgs[0];
   if (first === undefined) fail(`${d.cmd}: missing first argument (${what})`);
   try {
-    return parseGoInt(first.key, 'Atoi');
+    return atoi(first.key);
   } catch (e) {
     return fail(`${d.cmd}: first argument must be ${what}: ${(e as Error).message}`);
   }
@@ -149,7 +88,7 @@ export function nodeIdxs(env: InteractionEnv, d: DirectiveData, allowMissing = f
     if (arg.vals.length !== 0) continue;
     let n: number;
     try {
-      n = parseGoInt(arg.key, 'Atoi');
+      n = atoi(arg.key);
     } catch (e) {
       return fail(`${d.cmd}: node ids must be integers: ${(e as Error).message}`);
     }

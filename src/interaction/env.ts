@@ -8,7 +8,7 @@ import { setRandomizedElectionTimeout } from '../raft/rawnode.js';
 import { RaftPanic } from '../util/panic.js';
 import { type DirectiveData, fail } from './args.js';
 import { OutputBuffer, RedirectLogger } from './logger.js';
-import { makeRandom } from './random.js';
+import { makeRandom } from '../raft/rand.js';
 import type { Node } from './node.js';
 import { checkArgs, commands } from './handlers/index.js';
 import { addNodes, nodeConfigTemplate } from './handlers/add-nodes.js';

@@ -8,20 +8,14 @@
 // voter in the order they appear in cfg then cfgj, `_` meaning unknown; votes
 // works the same with y/n/_. Besides the answer, the handler cross-checks it
 // against alternative computations and prints any disagreement.
-import { parseUint64 } from '../util/uint64.js';
+import { formatV } from '../util/gofmt.js';
+import { parseUint64 } from '../util/strconv.js';
 import { DirectiveError } from '../datadriven/errors.js';
+import type { Directive } from '../datadriven/testdata.js';
 import { NO_LIMIT } from '../raftpb/types.js';
 import { type AckedIndexer, type Index, MapAckIndexer, indexString, voteResultString } from './quorum.js';
 import { MajorityConfig } from './majority.js';
 import { JointConfig } from './joint.js';
-
-/** The parts of a datadriven TestData this environment reads. */
-export interface DirectiveData {
-  pos: string;
-  cmd: string;
-  cmdArgs: ReadonlyArray<{ key: string; vals: readonly string[] }>;
-  input: string;
-}
 
 // What upstream reports with t.Fatal: a broken directive, not an output.
 function fatal(msg: string, pos?: string): never {
@@ -63,12 +57,6 @@ export function alternativeMajorityCommittedIndex(c: MajorityConfig, l: AckedInd
   return maxQuorumIdx;
 }
 
-// Go's %v of a map[uint64]struct{}: keys sorted.
-function formatIdSet(s: Set<number>): string {
-  const ids = Array.from(s).sort((a, b) => a - b);
-  return 'map[' + ids.map((id) => `${id}:{}`).join(' ') + ']';
-}
-
 function makeLookuper(idxs: Index[], ids: number[], idsj: number[]): MapAckIndexer {
   const l = new Map<number, Index>();
   let p = 0;
@@ -101,7 +89,7 @@ function overlay(c: MajorityConfig, l: AckedIndexer, id: number, idx: Index): Ac
   return new MapAckIndexer(ll);
 }
 
-function handle(d: DirectiveData): string {
+function handle(d: Directive): string {
   let joint = false;
   const ids: number[] = [];
   const idsj: number[] = [];
@@ -154,7 +142,7 @@ function handle(d: DirectiveData): string {
     const voters = new JointConfig(c, cj).ids();
     if (voters.size !== input.length) {
       return (
-        `error: mismatched input (explicit or _) for voters ${formatIdSet(voters)}: ` +
+        `error: mismatched input (explicit or _) for voters ${formatV(voters)}: ` +
         `[${input.map(indexString).join(' ')}]`
       );
     }
@@ -216,6 +204,6 @@ function handle(d: DirectiveData): string {
 }
 
 /** A fresh `quorum` environment (it keeps no state between directives). */
-export function createQuorumEnv(): { handle(d: DirectiveData): string } {
+export function createQuorumEnv(): { handle(d: Directive): string } {
   return { handle };
 }

@@ -1,18 +1,8 @@
 // The default Logger (Go's DefaultLogger over the standard "log" package)
 // and the package-wide logger used where raft has no Config.Logger.
-import { sprintf, formatV } from '../util/gofmt.js';
+import { sprint, sprintf } from '../util/gofmt.js';
 import { RaftPanic } from '../util/panic.js';
 import type { Logger } from './logger.js';
-
-/** Go's fmt.Sprint: operands joined, with a space between two non-strings. */
-export function sprint(...v: unknown[]): string {
-  let out = '';
-  for (let i = 0; i < v.length; i++) {
-    if (i > 0 && typeof v[i] !== 'string' && typeof v[i - 1] !== 'string') out += ' ';
-    out += typeof v[i] === 'string' ? (v[i] as string) : formatV(v[i]);
-  }
-  return out;
-}
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);

@@ -5,7 +5,7 @@ import { EntryType, EntryTypeName, messageTypeString } from '../raftpb/types.js'
 import type { ConfState, Entry, HardState, Message, Snapshot } from '../raftpb/types.js';
 import { unmarshalConfChange, unmarshalConfChangeV2 } from '../raftpb/proto.js';
 import { asV2, confChangesToString } from '../raftpb/confchange.js';
-import { decimal, hex, quoteBytes } from '../util/gofmt.js';
+import { decimal, formatBytesV, formatUint64sV, hex, quoteBytes } from '../util/gofmt.js';
 import type { Ready, ReadState, SoftState } from './ready.js';
 import { LocalAppendThread, LocalApplyThread, None, isEmptyHardState, isEmptySnap, stateTypeString } from './util.js';
 
@@ -25,16 +25,10 @@ export function describeSoftState(ss: SoftState): string {
   return `Lead:${decimal(ss.lead)} State:${stateTypeString(ss.raftState)}`;
 }
 
-function idsV(ids: readonly number[]): string {
-  let s = '[';
-  for (let i = 0; i < ids.length; i++) s += (i > 0 ? ' ' : '') + decimal(ids[i]!);
-  return s + ']';
-}
-
 export function describeConfState(state: ConfState): string {
   return (
-    `Voters:${idsV(state.voters)} VotersOutgoing:${idsV(state.votersOutgoing)} ` +
-    `Learners:${idsV(state.learners)} LearnersNext:${idsV(state.learnersNext)} AutoLeave:${state.autoLeave}`
+    `Voters:${formatUint64sV(state.voters)} VotersOutgoing:${formatUint64sV(state.votersOutgoing)} ` +
+    `Learners:${formatUint64sV(state.learners)} LearnersNext:${formatUint64sV(state.learnersNext)} AutoLeave:${state.autoLeave}`
   );
 }
 
@@ -43,13 +37,9 @@ export function describeSnapshot(snap: Snapshot): string {
   return `Index:${decimal(m.index)} Term:${decimal(m.term)} ConfState:${describeConfState(m.confState)}`;
 }
 
-function bytesV(b: Uint8Array | undefined): string {
-  return b === undefined ? '[]' : '[' + Array.prototype.join.call(b, ' ') + ']';
-}
-
 /** Go `%v` of a []ReadState. */
 export function formatReadStates(rss: readonly ReadState[]): string {
-  return '[' + rss.map((rs) => `{${decimal(rs.index)} ${bytesV(rs.requestCtx)}}`).join(' ') + ']';
+  return '[' + rss.map((rs) => `{${decimal(rs.index)} ${formatBytesV(rs.requestCtx)}}`).join(' ') + ']';
 }
 
 export function describeReady(rd: Ready, f?: EntryFormatter): string {

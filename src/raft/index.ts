@@ -8,8 +8,8 @@ export {
   getLogger,
   resetDefaultLogger,
   setLogger,
-  sprint,
 } from './default_logger.js';
+export { sprint } from '../util/gofmt.js';
 export {
   ErrCompacted,
   ErrSnapOutOfDate,
@@ -28,7 +28,6 @@ export {
   Raft,
   confChangeToMsg,
   newRaft,
-  stateTypeString,
   validateConfig,
   type Config,
 } from './raft.js';
@@ -55,4 +54,5 @@ export {
   isLocalMsg,
   isResponseMsg,
   isLocalMsgTarget,
+  stateTypeString,
 } from './util.js';

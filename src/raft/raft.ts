@@ -17,6 +17,7 @@ import {
 } from '../raftpb/types.js';
 import { unmarshalConfChange, unmarshalConfChangeV2 } from '../raftpb/proto.js';
 import { asV2, enterJoint, formatConfChangeV, leaveJoint, marshalConfChangeI, type ConfChangeI } from '../raftpb/confchange.js';
+import { formatConfStatePlusV, formatConfStateV } from '../raftpb/confstate.js';
 import { Changer, restore as restoreConfChange } from '../confchange/index.js';
 import { VoteResult } from '../quorum/index.js';
 import {
@@ -37,7 +38,7 @@ import { RaftLog } from './log.js';
 import type { EntryID, LogSlice } from './log_unstable.js';
 import { intn } from './rand.js';
 import { newReadOnly, ReadOnlyOption, type ReadOnly } from './read_only.js';
-import { StateType, StateTypeName, type ReadState, type SoftState } from './ready.js';
+import { StateType, type ReadState, type SoftState } from './ready.js';
 import { ErrCompacted, ErrSnapshotTemporarilyUnavailable, type Storage } from './storage.js';
 import {
   assertConfStatesEquivalent,
@@ -47,6 +48,7 @@ import {
   isLocalMsgTarget,
   None,
   payloadsSize,
+  stateTypeString,
   voteRespMsgType,
 } from './util.js';
 
@@ -64,11 +66,6 @@ export const CampaignType = {
 export type CampaignType = (typeof CampaignType)[keyof typeof CampaignType];
 
 export const ErrProposalDropped = new Error('raft proposal dropped');
-
-/** Go's %s/%v of a StateType. */
-export function stateTypeString(s: StateType): string {
-  return StateTypeName[s] ?? String(s);
-}
 
 /** The parameters of a raft node. Zero/absent fields mean what Go's zero value means. */
 export interface Config {
@@ -139,20 +136,6 @@ const errBreak = new Error('break');
 
 function errText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function uint64sV(a: readonly number[]): string {
-  return '[' + a.join(' ') + ']';
-}
-
-/** Go's %v of a pb.ConfState value. */
-export function confStateV(cs: ConfState): string {
-  return `{${uint64sV(cs.voters)} ${uint64sV(cs.learners)} ${uint64sV(cs.votersOutgoing)} ${uint64sV(cs.learnersNext)} ${cs.autoLeave}}`;
-}
-
-/** Go's %+v of a pb.ConfState value. */
-export function confStatePlusV(cs: ConfState): string {
-  return `{Voters:${uint64sV(cs.voters)} Learners:${uint64sV(cs.learners)} VotersOutgoing:${uint64sV(cs.votersOutgoing)} LearnersNext:${uint64sV(cs.learnersNext)} AutoLeave:${cs.autoLeave}}`;
 }
 
 /** The MsgProp proposing cc (undefined: the empty ConfChangeV2 that leaves a joint config). */
@@ -941,7 +924,7 @@ export class Raft {
     const cs = s.metadata.confState;
     const found = cs.voters.includes(this.id) || cs.learners.includes(this.id) || cs.votersOutgoing.includes(this.id);
     if (!found) {
-      this.logger.warningf('%x attempted to restore snapshot but it is not in the ConfState %v; should never happen', this.id, confStateV(cs));
+      this.logger.warningf('%x attempted to restore snapshot but it is not in the ConfState %v; should never happen', this.id, formatConfStateV(cs));
       return false;
     }
 
@@ -970,7 +953,7 @@ export class Raft {
     try {
       [cfg, trk] = restoreConfChange(new Changer(this.trk, this.raftLog.lastIndex()), cs);
     } catch (e) {
-      panic(sprintf('unable to restore config %s: %s', confStatePlusV(cs), errText(e)));
+      panic(sprintf('unable to restore config %s: %s', formatConfStatePlusV(cs), errText(e)));
     }
     assertConfStatesEquivalent(this.logger, cs, this.switchToConfig(cfg, trk));
 

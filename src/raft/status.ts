@@ -1,9 +1,9 @@
 // Status snapshots of a raft node (port of status.go).
 import type { HardState } from '../raftpb/types.js';
 import { progressStateString, type Config as TrackerConfig, type Progress } from '../tracker/index.js';
-import { sprintf } from '../util/gofmt.js';
+import { quoteByteString, sprintf } from '../util/gofmt.js';
 import type { Raft } from './raft.js';
-import { stateTypeString } from './raft.js';
+import { stateTypeString } from './util.js';
 import { StateType, type SoftState } from './ready.js';
 
 /**
@@ -62,10 +62,6 @@ export function getStatus(r: Raft): Status {
   };
 }
 
-function quote(s: string): string {
-  return JSON.stringify(s);
-}
-
 /** Go's Status.MarshalJSON (progress in ascending id order). */
 export function statusJSON(s: Status): string {
   let j = sprintf(
@@ -75,7 +71,7 @@ export function statusJSON(s: Status): string {
     s.vote,
     s.commit,
     s.lead,
-    quote(stateTypeString(s.raftState)),
+    quoteByteString(stateTypeString(s.raftState)),
     s.applied,
   );
   if (s.progress.size === 0) {
@@ -84,7 +80,7 @@ export function statusJSON(s: Status): string {
     const ids = [...s.progress.keys()].sort((a, b) => a - b);
     for (const k of ids) {
       const v = s.progress.get(k)!;
-      j += sprintf('"%x":{"match":%d,"next":%d,"state":%s},', k, v.match, v.next, quote(progressStateString(v.state)));
+      j += sprintf('"%x":{"match":%d,"next":%d,"state":%s},', k, v.match, v.next, quoteByteString(progressStateString(v.state)));
     }
     j = j.slice(0, -1) + '},';
   }

@@ -1,8 +1,9 @@
 // Uniform handling of the two conf change encodings (ConfChange, the legacy
 // single change, and ConfChangeV2), and the compact text form used by tests.
 import { panic } from '../util/panic.js';
-import { quoteByteString, decimal } from '../util/gofmt.js';
-import { parseUint64, Uint64RangeError } from '../util/uint64.js';
+import { decimal, formatBytesV } from '../util/gofmt.js';
+import { parseUint64 } from '../util/strconv.js';
+import { goTrimSpace } from '../util/utf8.js';
 import {
   ConfChangeTransition,
   ConfChangeTransitionName,
@@ -70,15 +71,13 @@ export function marshalConfChangeI(cc: ConfChangeI | undefined): { type: EntryTy
   return { type: EntryType.EntryConfChange, data: marshalConfChange(cc) };
 }
 
-const ASCII_SPACE = /^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g;
-
 /**
  * Parses a space-delimited list of operations (`v1` voter, `l2` learner,
  * `r3` remove, `u4` update). Throws an Error with Go's message.
  */
 export function confChangesFromString(s: string): ConfChangeSingle[] {
   const ccs: ConfChangeSingle[] = [];
-  const trimmed = s.replace(ASCII_SPACE, '');
+  const trimmed = goTrimSpace(s);
   if (trimmed === '') return ccs;
   for (const tok of trimmed.split(' ')) {
     if (tok.length < 2) throw new Error(`unknown token ${tok}`);
@@ -90,18 +89,7 @@ export function confChangesFromString(s: string): ConfChangeSingle[] {
       case 'u': type = ConfChangeType.ConfChangeUpdateNode; break;
       default: throw new Error(`unknown input: ${tok}`);
     }
-    const num = tok.slice(1);
-    let nodeId: number;
-    try {
-      nodeId = parseUint64(num);
-    } catch (e) {
-      if (e instanceof Uint64RangeError && e.message.startsWith('strconv.ParseUint')) {
-        const why = e.message.endsWith('value out of range') ? 'value out of range' : 'invalid syntax';
-        throw new Error(`strconv.ParseUint: parsing ${quoteByteString(num)}: ${why}`);
-      }
-      throw e;
-    }
-    ccs.push({ type, nodeId });
+    ccs.push({ type, nodeId: parseUint64(tok.slice(1)) });
   }
   return ccs;
 }
@@ -135,17 +123,13 @@ export function confChangeTransitionString(t: number): string {
   return ConfChangeTransitionName[t] ?? String(t);
 }
 
-function bytesV(b: Uint8Array | undefined): string {
-  return b === undefined ? '[]' : '[' + Array.prototype.join.call(b, ' ') + ']';
-}
-
 /** Go `%v` of a ConfChange or ConfChangeV2 value. */
 export function formatConfChangeV(cc: ConfChangeI): string {
   if (isConfChangeV2(cc)) {
     const changes = cc.changes.map((c) => `{${confChangeTypeString(c.type)} ${decimal(c.nodeId)}}`).join(' ');
-    return `{${confChangeTransitionString(cc.transition)} [${changes}] ${bytesV(cc.context)}}`;
+    return `{${confChangeTransitionString(cc.transition)} [${changes}] ${formatBytesV(cc.context)}}`;
   }
-  return `{${confChangeTypeString(cc.type)} ${decimal(cc.nodeId)} ${bytesV(cc.context)} ${decimal(cc.id)}}`;
+  return `{${confChangeTypeString(cc.type)} ${decimal(cc.nodeId)} ${formatBytesV(cc.context)} ${decimal(cc.id)}}`;
 }
 
 /** Go `%+v` of a ConfChange or ConfChangeV2 value. */
@@ -154,7 +138,7 @@ export function formatConfChangePlusV(cc: ConfChangeI): string {
     const changes = cc.changes
       .map((c) => `{Type:${confChangeTypeString(c.type)} NodeID:${decimal(c.nodeId)}}`)
       .join(' ');
-    return `{Transition:${confChangeTransitionString(cc.transition)} Changes:[${changes}] Context:${bytesV(cc.context)}}`;
+    return `{Transition:${confChangeTransitionString(cc.transition)} Changes:[${changes}] Context:${formatBytesV(cc.context)}}`;
   }
-  return `{Type:${confChangeTypeString(cc.type)} NodeID:${decimal(cc.nodeId)} Context:${bytesV(cc.context)} ID:${decimal(cc.id)}}`;
+  return `{Type:${confChangeTypeString(cc.type)} NodeID:${decimal(cc.nodeId)} Context:${formatBytesV(cc.context)} ID:${decimal(cc.id)}}`;
 }

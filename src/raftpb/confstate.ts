@@ -1,5 +1,5 @@
 // ConfState comparison and Go's %v / %+v / %+#v renderings of it.
-import { decimal, hex } from '../util/gofmt.js';
+import { formatUint64sV, hex } from '../util/gofmt.js';
 import type { ConfState } from './types.js';
 
 function sorted(a: readonly number[]): number[] {
@@ -46,22 +46,16 @@ function normalized(cs: ConfState): ConfState {
   };
 }
 
-function idsV(ids: readonly number[]): string {
-  let s = '[';
-  for (let i = 0; i < ids.length; i++) s += (i > 0 ? ' ' : '') + decimal(ids[i]!);
-  return s + ']';
-}
-
 /** Go `%v` of a ConfState: `{[1 2] [] [] [] false}`. */
 export function formatConfStateV(cs: ConfState): string {
-  return `{${idsV(cs.voters)} ${idsV(cs.learners)} ${idsV(cs.votersOutgoing)} ${idsV(cs.learnersNext)} ${cs.autoLeave}}`;
+  return `{${formatUint64sV(cs.voters)} ${formatUint64sV(cs.learners)} ${formatUint64sV(cs.votersOutgoing)} ${formatUint64sV(cs.learnersNext)} ${cs.autoLeave}}`;
 }
 
 /** Go `%+v` of a ConfState. */
 export function formatConfStatePlusV(cs: ConfState): string {
   return (
-    `{Voters:${idsV(cs.voters)} Learners:${idsV(cs.learners)} VotersOutgoing:${idsV(cs.votersOutgoing)} ` +
-    `LearnersNext:${idsV(cs.learnersNext)} AutoLeave:${cs.autoLeave}}`
+    `{Voters:${formatUint64sV(cs.voters)} Learners:${formatUint64sV(cs.learners)} VotersOutgoing:${formatUint64sV(cs.votersOutgoing)} ` +
+    `LearnersNext:${formatUint64sV(cs.learnersNext)} AutoLeave:${cs.autoLeave}}`
   );
 }
 

@@ -1,6 +1,10 @@
 // Go's fmt semantics for the verbs raft and its test harness use. All output
 // is a byte string (one char per byte, see bytes.ts): strings passed in are
 // taken to be byte strings already, and anything quoted is emitted as UTF-8.
+import { quoteByteString, quoteBytes, quoteRune } from './strconv.js';
+
+// %q is strconv.Quote; re-exported so fmt's verbs stay importable from here.
+export { quoteByteString, quoteBytes, quoteRune };
 
 // uint64 values a JS number cannot hold exactly still have to print like Go.
 // Infinity (NO_LIMIT) and 2^64 both stand for math.MaxUint64; 2^64-2048 (the
@@ -34,142 +38,7 @@ export function hex(n: number): string {
   return String(n);
 }
 
-// ---------------------------------------------------------------------------
-// strconv.Quote
-
 const HEX = '0123456789abcdef';
-// unicode.IsPrint: letters, marks, numbers, punctuation, symbols and U+0020.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-function isPrintRune(r: number): boolean {
-  if (r < 0x80) return r >= 0x20 && r < 0x7f;
-  return PRINTABLE.test(String.fromCodePoint(r));
-}
-
-function hexN(v: number, n: number): string {
-  let s = '';
-  for (let i = n - 1; i >= 0; i--) s += HEX[Math.floor(v / 16 ** i) % 16];
-  return s;
-}
-
-/** Byte at i of a byte source; -1 past the end. */
-type ByteAt = (i: number) => number;
-
-/**
- * Decodes one rune the way Go's utf8.DecodeRune does: returns [rune, width],
- * with rune -1 for an invalid encoding (width 1).
- */
-function decodeRune(at: ByteAt, i: number, len: number): [number, number] {
-  const b0 = at(i);
-  if (b0 < 0x80) return [b0, 1];
-  const avail = len - i;
-  const cont = (b: number, lo = 0x80, hi = 0xbf) => b >= lo && b <= hi;
-  if (b0 >= 0xc2 && b0 <= 0xdf) {
-    if (avail >= 2 && cont(at(i + 1))) return [((b0 & 0x1f) << 6) | (at(i + 1) & 0x3f), 2];
-    return [-1, 1];
-  }
-  if (b0 >= 0xe0 && b0 <= 0xef) {
-    const lo = b0 === 0xe0 ? 0xa0 : 0x80;
-    const hi = b0 === 0xed ? 0x9f : 0xbf;
-    if (avail >= 3 && cont(at(i + 1), lo, hi) && cont(at(i + 2))) {
-      return [((b0 & 0x0f) << 12) | ((at(i + 1) & 0x3f) << 6) | (at(i + 2) & 0x3f), 3];
-    }
-    return [-1, 1];
-  }
-  if (b0 >= 0xf0 && b0 <= 0xf4) {
-    const lo = b0 === 0xf0 ? 0x90 : 0x80;
-    const hi = b0 === 0xf4 ? 0x8f : 0xbf;
-    if (avail >= 4 && cont(at(i + 1), lo, hi) && cont(at(i + 2)) && cont(at(i + 3))) {
-      return [
-        ((b0 & 0x07) << 18) | ((at(i + 1) & 0x3f) << 12) | ((at(i + 2) & 0x3f) << 6) | (at(i + 3) & 0x3f),
-        4,
-      ];
-    }
-    return [-1, 1];
-  }
-  return [-1, 1];
-}
-
-function escapeRune(r: number, quote: number): string {
-  if (r === quote || r === 0x5c) return '\\' + String.fromCharCode(r);
-  switch (r) {
-    case 0x07: return '\\a';
-    case 0x08: return '\\b';
-    case 0x0c: return '\\f';
-    case 0x0a: return '\\n';
-    case 0x0d: return '\\r';
-    case 0x09: return '\\t';
-    case 0x0b: return '\\v';
-  }
-  if (r < 0x20 || r === 0x7f) return '\\x' + hexN(r, 2);
-  if (r < 0x10000) return '\\u' + hexN(r, 4);
-  return '\\U' + hexN(r, 8);
-}
-
-function quoteWith(at: ByteAt, len: number, quote: number): string {
-  let out = String.fromCharCode(quote);
-  let i = 0;
-  while (i < len) {
-    const b = at(i);
-    if (b < 0x80) {
-      if (b >= 0x20 && b < 0x7f && b !== quote && b !== 0x5c) out += String.fromCharCode(b);
-      else out += escapeRune(b, quote);
-      i++;
-      continue;
-    }
-    const [r, w] = decodeRune(at, i, len);
-    if (r < 0) {
-      out += '\\x' + HEX[b >> 4] + HEX[b & 0xf];
-      i++;
-      continue;
-    }
-    if (isPrintRune(r)) {
-      for (let k = 0; k < w; k++) out += String.fromCharCode(at(i + k));
-    } else {
-      out += escapeRune(r, quote);
-    }
-    i += w;
-  }
-  return out + String.fromCharCode(quote);
-}
-
-const SIMPLE_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
-/** Go `%q` of a []byte (strconv.Quote), as a byte string. */
-export function quoteBytes(b: Uint8Array | undefined): string {
-  if (b === undefined || b.length === 0) return '""';
-  let simple = true;
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i]!;
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
-      simple = false;
-      break;
-    }
-  }
-  if (simple) {
-    let s = '"';
-    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-    return s + '"';
-  }
-  return quoteWith((i) => b[i]!, b.length, 0x22);
-}
-
-/** Go `%q` of a string given as a byte string. */
-export function quoteByteString(s: string): string {
-  if (SIMPLE_ASCII.test(s)) return '"' + s + '"';
-  return quoteWith((i) => s.charCodeAt(i) & 0xff, s.length, 0x22);
-}
-
-/** Go `%q` of an integer: a single-quoted rune literal (strconv.QuoteRune). */
-export function quoteRune(r: number): string {
-  if (!Number.isInteger(r) || r < 0 || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) r = 0xfffd;
-  if (r < 0x80) {
-    if (r >= 0x20 && r < 0x7f && r !== 0x27 && r !== 0x5c) return "'" + String.fromCharCode(r) + "'";
-    return "'" + escapeRune(r, 0x27) + "'";
-  }
-  if (isPrintRune(r)) return "'" + Buffer.from(String.fromCodePoint(r), 'utf8').toString('latin1') + "'";
-  return "'" + escapeRune(r, 0x27) + "'";
-}
 
 // ---------------------------------------------------------------------------
 // %v
@@ -241,6 +110,18 @@ function formatValue(v: unknown, plus: boolean, depth: number): string {
  */
 export function formatV(v: unknown): string {
   return formatValue(v, false, 0);
+}
+
+/** Go `%v` of a []uint64: `[1 2 3]`. */
+export function formatUint64sV(a: readonly number[]): string {
+  let s = '[';
+  for (let i = 0; i < a.length; i++) s += (i > 0 ? ' ' : '') + decimal(a[i]!);
+  return s + ']';
+}
+
+/** Go `%v` of a []byte inside a struct: a nil slice prints `[]` (formatV says `<nil>`). */
+export function formatBytesV(b: Uint8Array | undefined): string {
+  return b === undefined ? '[]' : '[' + Array.prototype.join.call(b, ' ') + ']';
 }
 
 /** Go `%+v`: like formatV, but plain objects print `{key:value ...}`. */

@@ -2,7 +2,7 @@
 // (port of datadriven/diagram). Coordinates may be negative; the canvas grows
 // as needed. Text is UTF-8 byte strings, positioned by rune.
 
-import { decodeRunes, encodeRunes } from '../gostr.js';
+import { decodeRunes, encodeRunes } from '../../util/utf8.js';
 
 const SPACE = 0x20;
 

@@ -1,5 +1,6 @@
 // compact <id> <new-first-index>
-import { type DirectiveData, fail, firstAsNodeIdx, parseGoUint } from '../args.js';
+import { parseUint64 } from '../../util/strconv.js';
+import { type DirectiveData, fail, firstAsNodeIdx } from '../args.js';
 import type { InteractionEnv } from '../env.js';
 import { raftLog } from './raft-log.js';
 
@@ -9,7 +10,7 @@ export function handleCompact(env: InteractionEnv, d: DirectiveData): Error | nu
   if (arg === undefined) fail('compact: missing second argument (the new first index)');
   let newFirstIndex: number;
   try {
-    newFirstIndex = parseGoUint(arg.key);
+    newFirstIndex = parseUint64(arg.key);
   } catch (e) {
     const err = e as Error;
     // Go reports a malformed index as output; a valid uint64 beyond 2^53-1 is a script error here.

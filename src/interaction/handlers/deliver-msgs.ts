@@ -2,7 +2,8 @@
 import { describeMessage } from '../../raft/describe.js';
 import { isLocalMsgTarget } from '../../raft/util.js';
 import { type Message, messageTypeFromName } from '../../raftpb/types.js';
-import { type DirectiveData, fail, parseGoUint, scanUint64 } from '../args.js';
+import { parseUint64 } from '../../util/strconv.js';
+import { type DirectiveData, fail, scanUint64 } from '../args.js';
 import type { InteractionEnv } from '../env.js';
 import { defaultEntryFormatter } from '../node.js';
 
@@ -18,7 +19,7 @@ export function handleDeliverMsgs(env: InteractionEnv, d: DirectiveData): Error 
     if (arg.vals.length === 0) {
       let id: number;
       try {
-        id = parseGoUint(arg.key);
+        id = parseUint64(arg.key);
       } catch (e) {
         return fail(`deliver-msgs: recipients must be node ids: ${(e as Error).message}`);
       }

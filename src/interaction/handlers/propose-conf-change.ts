@@ -3,7 +3,8 @@
 import { type ConfChangeI, confChangesFromString } from '../../raftpb/confchange.js';
 import { ConfChangeTransition, newConfChange, newConfChangeV2 } from '../../raftpb/types.js';
 import type { ConfChangeSingle } from '../../raftpb/types.js';
-import { type DirectiveData, fail, firstAsNodeIdx, parseGoBool } from '../args.js';
+import { parseBool } from '../../util/strconv.js';
+import { type DirectiveData, fail, firstAsNodeIdx } from '../args.js';
 import type { InteractionEnv } from '../env.js';
 
 export function handleProposeConfChange(env: InteractionEnv, d: DirectiveData): Error | null {
@@ -15,7 +16,7 @@ export function handleProposeConfChange(env: InteractionEnv, d: DirectiveData): 
       switch (arg.key) {
         case 'v1':
           try {
-            v1 = parseGoBool(val);
+            v1 = parseBool(val);
           } catch (e) {
             return e as Error;
           }
