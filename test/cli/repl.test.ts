@@ -77,3 +77,33 @@ describe('raftdd repl', () => {
     expect(complete('propose-conf-change 1 tr', s)[0]).toEqual(['transition=']);
   });
 });
+
+describe('raftdd repl on a terminal', () => {
+  it('keeps a persistent history and prompts for continuation lines', async () => {
+    const { PassThrough, Writable } = await import('node:stream');
+    const { runRepl } = await import('../../src/cli/repl.js');
+    const dir = scratch();
+    const historyFile = join(dir, 'history');
+    const chunks: string[] = [];
+    const output = new Writable({
+      write(chunk, _enc, cb) {
+        chunks.push(chunk.toString());
+        cb();
+      },
+    });
+    const session = async (lines: string) => {
+      const input = new PassThrough();
+      const done = runRepl({ env: 'interaction', envOptions: {}, input, output, terminal: true, historyFile });
+      input.end(lines);
+      return done;
+    };
+    expect(await session('add-nodes 1 voters=(1) index=2\npropose-conf-change 1\nl2\n\n.exit\n')).toBe(0);
+    const screen = chunks.join('');
+    expect(screen).toContain('raftdd(interaction)> ');
+    expect(screen).toContain('... ');
+    expect(readFileSync(historyFile, 'utf8')).toBe('add-nodes 1 voters=(1) index=2\npropose-conf-change 1\nl2\n.exit\n');
+    // A second session starts with the saved history (newest first in readline).
+    expect(await session('raft-state\n')).toBe(0);
+    expect(readFileSync(historyFile, 'utf8').trim().split('\n').pop()).toBe('raft-state');
+  });
+});

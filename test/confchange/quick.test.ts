@@ -69,6 +69,30 @@ describe('confchange quick', () => {
     );
   });
 
+  it('applying a simple change a second time changes nothing (idempotency)', () => {
+    const oneChange = fc.record({
+      type: fc.integer({ min: 0, max: 3 }) as fc.Arbitrary<ConfChangeType>,
+      nodeId: fc.integer({ min: 1, max: 10 }),
+    });
+    fc.assert(
+      fc.property(initialChanges, confChanges, oneChange, (setup, ccs, cc) => {
+        const c = run(runWithSimple, setup, ccs);
+        let once: ReturnType<Changer['simple']>;
+        try {
+          once = c.simple(cc);
+        } catch {
+          return; // e.g. removing the last voter: nothing to repeat
+        }
+        [c.tracker.config, c.tracker.progress] = once;
+        const twice = c.simple(cc);
+        expect(twice[0].toString()).toBe(once[0].toString());
+        expect(twice[0]).toEqual(once[0]);
+        expect([...twice[1].keys()].sort()).toEqual([...once[1].keys()].sort());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('describe', () => {
     expect(
       describeCCs(
