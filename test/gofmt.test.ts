@@ -169,3 +169,21 @@ describe('formatV and friends', () => {
     expect(sprintln('a', 1)).toBe('a 1\n');
   });
 });
+
+describe('%q follows Unicode 15.0.0 like Go 1.23', () => {
+  const q = (text: string) => quoteByteString(utf8ToByteString(text));
+  it('prints characters of Unicode 15.0 and older raw', () => {
+    expect(q('\u{1fae0}')).toBe(utf8ToByteString('"\u{1fae0}"')); // melting face, Unicode 14
+    expect(q('\u{1fae8}')).toBe(utf8ToByteString('"\u{1fae8}"')); // shaking face, Unicode 15.0
+    expect(q('é\u{4e2d}')).toBe(utf8ToByteString('"é\u{4e2d}"'));
+  });
+  it('escapes characters assigned after Unicode 15.0, as Go does', () => {
+    expect(q('\u{1fae9}')).toBe('"\\U0001fae9"'); // Unicode 16.0
+    expect(q('\u2ffc')).toBe('"\\u2ffc"'); // Unicode 15.1
+  });
+  it('escapes the Latin-1 no-break space and soft hyphen', () => {
+    expect(q('\u00a0')).toBe('"\\u00a0"');
+    expect(q('\u00ad')).toBe('"\\u00ad"');
+    expect(q('\u00a1\u00ff')).toBe(utf8ToByteString('"\u00a1\u00ff"'));
+  });
+});

@@ -26,6 +26,8 @@ export interface RaftddConfig {
   roots: RootConfig[];
   seed?: number;
   stabilizeMaxRounds?: number;
+  /** Unused directive arguments are errors (see --strict). */
+  strict?: boolean;
   nodeDefaults: NodeDefaults;
 }
 
@@ -90,6 +92,9 @@ export function parseConfig(text: string, path: string): RaftddConfig {
       case 'seed':
         cfg.seed = expectInt(value, 'seed', fail);
         break;
+      case 'strict':
+        cfg.strict = expectBool(value, 'strict', fail);
+        break;
       case 'stabilize': {
         if (!isPlainObject(value)) fail('stabilize', 'expected a mapping');
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -116,7 +121,7 @@ export function parseConfig(text: string, path: string): RaftddConfig {
         break;
       }
       default:
-        fail(key, 'unknown key (known: roots, seed, stabilize, add-nodes)');
+        fail(key, 'unknown key (known: roots, seed, strict, stabilize, add-nodes)');
     }
   }
   return cfg;

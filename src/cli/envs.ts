@@ -19,6 +19,8 @@ export interface EnvOptions {
   seed?: number;
   stabilizeMaxRounds?: number;
   nodeDefaults?: NodeDefaults;
+  /** Unused arguments are script errors rather than warnings (interaction). */
+  strict?: boolean;
 }
 
 export function isEnvName(s: string): s is EnvName {
@@ -37,6 +39,7 @@ export function createEnv(name: EnvName, opts: EnvOptions = {}): Environment {
         seed: opts.seed,
         maxStabilizeRounds: opts.stabilizeMaxRounds,
         nodeDefaults: opts.nodeDefaults,
+        strictArgs: opts.strict,
       });
   }
 }

@@ -63,6 +63,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--bail', 'stop at the first file that fails')
     .option('--seed <n>', 'seed of the random generator (election timeouts)', parseSeed)
     .option('--json', 'print a machine-readable report on stdout')
+    .option('--strict', 'arguments a command does not use are errors (etcd\'s harness ignores them)')
     .option('--config <file>', 'config file (default: ./raftdd.yaml if present)')
     .option('--debug', 'show stack traces of script errors')
     .action(async (paths: string[], o) => {
@@ -76,6 +77,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         seed: o.seed as number | undefined,
         json: Boolean(o.json),
         debug: Boolean(o.debug),
+        strict: Boolean(o.strict) || config.strict === true,
         config,
         io,
       });
@@ -87,6 +89,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .argument('[file]', 'script to replay before the prompt')
     .addOption(envOption().default('interaction'))
     .option('--seed <n>', 'seed of the random generator', parseSeed)
+    .option('--strict', 'arguments a command does not use are errors')
     .option('--config <file>', 'config file (default: ./raftdd.yaml if present)')
     .action(async (file: string | undefined, o) => {
       const config = loadConfig(o.config);
@@ -96,6 +99,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
           seed: (o.seed as number | undefined) ?? config.seed,
           stabilizeMaxRounds: config.stabilizeMaxRounds,
           nodeDefaults: config.nodeDefaults,
+          strict: Boolean(o.strict) || config.strict === true,
         },
         file,
         input: io.stdin as NodeJS.ReadableStream as import('node:stream').Readable,

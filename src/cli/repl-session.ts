@@ -18,7 +18,7 @@ export interface TranscriptEntry {
 }
 
 export type StepResult =
-  | { kind: 'output'; text: string }
+  | { kind: 'output'; text: string; notes?: string[] }
   | { kind: 'error'; text: string }
   | { kind: 'more' }
   | { kind: 'none' };
@@ -102,7 +102,7 @@ export class ReplSession {
     try {
       const output = this.env.handle(d);
       this.transcript.push({ directive, input, output });
-      return { kind: 'output', text: output };
+      return { kind: 'output', text: output, notes: d.logs.slice() };
     } catch (e) {
       return { kind: 'error', text: errorText(e) };
     }

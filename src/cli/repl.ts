@@ -110,7 +110,10 @@ export async function runRepl(opts: ReplOptions): Promise<number> {
   };
 
   const show = (r: StepResult) => {
-    if (r.kind === 'output') print(r.text);
+    if (r.kind === 'output') {
+      for (const note of r.notes ?? []) write(`${byteStringToUtf8(note)}\n`);
+      print(r.text);
+    }
     else if (r.kind === 'error') printError(r.text);
   };
 

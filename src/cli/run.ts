@@ -20,6 +20,7 @@ export interface RunCommandOptions {
   seed: number | undefined;
   json: boolean;
   debug: boolean;
+  strict: boolean;
   config: RaftddConfig;
   io: Io;
 }
@@ -69,11 +70,13 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
       seed: o.seed ?? o.config.seed,
       stabilizeMaxRounds: o.config.stabilizeMaxRounds,
       nodeDefaults: o.config.nodeDefaults,
+      strict: o.strict,
     });
     const result = runFile(t.path, env, { rewrite: o.rewrite });
     const status: FileStatus = result.error ? 'error' : result.failures.length > 0 ? 'failed' : 'passed';
     reports.push({ path: t.path, env: t.env, status, rewritten: result.written, result });
     if (progress) io.stderr.write('\r\x1b[K');
+    for (const note of result.logs) io.stderr.write(`${byteStringToUtf8(note)}\n`);
     if (status === 'passed') passed++;
     else failed++;
     if (status === 'error') errors++;

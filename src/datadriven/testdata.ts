@@ -13,6 +13,8 @@ export interface Directive {
   cmd: string;
   cmdArgs: ReadonlyArray<{ key: string; vals: readonly string[] }>;
   input: string;
+  /** Reports a note about the directive (a warning) without changing its output. */
+  log?(message: string): void;
 }
 
 /** Turns a directive into its actual output. Throw DirectiveError for script errors. */

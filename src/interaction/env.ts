@@ -10,7 +10,7 @@ import { type DirectiveData, fail } from './args.js';
 import { OutputBuffer, RedirectLogger } from './logger.js';
 import { makeRandom } from '../raft/rand.js';
 import type { Node } from './node.js';
-import { checkArgs, commands } from './handlers/index.js';
+import { commands, unusedArgs } from './handlers/index.js';
 import { addNodes, nodeConfigTemplate } from './handlers/add-nodes.js';
 import { campaign } from './handlers/campaign.js';
 import { compact } from './handlers/compact.js';
@@ -43,6 +43,11 @@ export interface InteractionOpts {
   seed?: number;
   /** Rounds after which `stabilize` gives up as not converging (default 10000). */
   maxStabilizeRounds?: number;
+  /**
+   * Arguments a command does not use (which etcd's harness ignores) are
+   * script errors instead of warnings.
+   */
+  strictArgs?: boolean;
   /** Config defaults for every node add-nodes creates; the command's own options override them. */
   nodeDefaults?: NodeDefaults;
 }
@@ -99,7 +104,10 @@ export class InteractionEnv {
     if (c === undefined) {
       err = new Error('unknown command');
     } else {
-      checkArgs(c, d);
+      for (const problem of unusedArgs(c, d)) {
+        if (this.options.strictArgs) fail(problem);
+        d.log?.(`warning: ${problem}; ignored, as etcd's harness does (--strict makes this an error)`);
+      }
       try {
         err = c.handler(this, d);
       } catch (e) {

@@ -11,6 +11,6 @@ export { Node, SnapOverrideStorage, defaultEntryFormatter } from './node.js';
 export { RedirectLogger, OutputBuffer, LogLevel, lvlNames } from './logger.js';
 export { AppliedState } from './applied.js';
 export { makeRandom } from '../raft/rand.js';
-export { commands, handlers, checkArgs, type Command, type Handler } from './handlers/index.js';
+export { commands, handlers, unusedArgs, type Command, type Handler } from './handlers/index.js';
 export { raftConfigStub, nodeConfigTemplate } from './handlers/add-nodes.js';
 export { splitMsgs, type Recipient } from './handlers/deliver-msgs.js';

@@ -2,6 +2,7 @@
 // bytes.ts): rune decoding/encoding, unicode.IsPrint/IsSpace and
 // strings.TrimSpace. JS's own trim()/regexps disagree with Go on several
 // bytes (0xA0, 0x85), so everything that must match Go goes through here.
+import { PRINT_RANGES_ABOVE_LATIN1 } from './unicode-print.js';
 
 export const RUNE_ERROR = 0xfffd;
 
@@ -82,13 +83,31 @@ export function encodeRune(r: number): string {
 }
 
 // unicode.IsPrint: letters, marks, numbers, punctuation, symbols and U+0020.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+// Latin-1 above ASCII: printable except the C1 controls (0x80-0x9f), the
+// no-break space (0xa0, a separator) and the soft hyphen (0xad, a format
+// character), as in Go's properties table.
+function isPrintLatin1(r: number): boolean {
+  return r >= 0xa1 && r !== 0xad;
+}
 
-/** unicode.IsPrint (up to the Unicode version differences of the engines). */
+/**
+ * unicode.IsPrint as Go 1.23 (Unicode 15.0.0) answers it: letters, marks,
+ * numbers, punctuation, symbols and the ASCII space. The table is fixed
+ * rather than taken from the JS engine, whose Unicode version is newer.
+ */
 export function isPrintRune(r: number): boolean {
   if (r < 0x80) return r >= 0x20 && r < 0x7f;
-  if (r >= 0xd800 && r <= 0xdfff) return false;
-  return PRINTABLE.test(String.fromCodePoint(r));
+  if (r <= 0xff) return isPrintLatin1(r);
+  const t = PRINT_RANGES_ABOVE_LATIN1;
+  let lo = 0;
+  let hi = t.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (r < t[2 * mid]!) hi = mid - 1;
+    else if (r > t[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 function isAsciiSpace(c: number): boolean {

@@ -13,6 +13,7 @@ describe('raftdd.yaml', () => {
         '  - path: quorum-cases',
         '    env: quorum',
         'seed: 42',
+        'strict: true',
         'stabilize:',
         '  max-rounds: 500',
         'add-nodes:',
@@ -28,6 +29,7 @@ describe('raftdd.yaml', () => {
       { path: '/proj/quorum-cases', env: 'quorum' },
     ]);
     expect(cfg.seed).toBe(42);
+    expect(cfg.strict).toBe(true);
     expect(cfg.stabilizeMaxRounds).toBe(500);
     expect(cfg.nodeDefaults).toEqual({ electionTick: 10, heartbeatTick: 2, prevote: true, readOnly: 'lease-based' });
   });

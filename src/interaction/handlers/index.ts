@@ -1,5 +1,5 @@
 // The directive table of the interaction environment.
-import { type DirectiveData, fail } from '../args.js';
+import type { DirectiveData } from '../args.js';
 import type { InteractionEnv } from '../env.js';
 import { handleAddNodes } from './add-nodes.js';
 import { handleBreakpoint } from './breakpoint.js';
@@ -133,21 +133,24 @@ export const commands: ReadonlyMap<string, Command> = new Map(table.map((c) => [
 export const handlers: ReadonlyMap<string, Handler> = new Map(table.map((c) => [c.name, c.handler]));
 
 /**
- * Checks the shape of a directive's arguments against its command. Go's
- * harness ignores what it does not expect; a script that relies on that is
- * almost always a typo, so it is an error here.
+ * What in a directive's arguments its command does not use: extra positional
+ * arguments and unknown options. Go's harness silently ignores them, so they
+ * change no output; they are still almost always typos, so the environment
+ * reports them (as warnings, or as errors in strict mode).
  */
-export function checkArgs(c: Command, d: DirectiveData): void {
+export function unusedArgs(c: Command, d: DirectiveData): string[] {
+  const problems: string[] = [];
   let positional = 0;
   for (const arg of d.cmdArgs) {
     if (arg.vals.length === 0) {
       positional++;
       if (positional > c.positional.max) {
-        fail(`${c.name}: unexpected argument ${arg.key} (usage: ${c.name}${c.usage ? ' ' + c.usage : ''})`);
+        problems.push(`${c.name}: unexpected argument ${arg.key} (usage: ${c.name}${c.usage ? ' ' + c.usage : ''})`);
       }
     } else if (!c.options.includes(arg.key) && !c.unknownOptionsAreOutput) {
       const known = c.options.length > 0 ? ` (options: ${c.options.join(', ')})` : ' (it takes no options)';
-      fail(`${c.name}: unknown option ${arg.key}${known}`);
+      problems.push(`${c.name}: unknown option ${arg.key}${known}`);
     }
   }
+  return problems;
 }
