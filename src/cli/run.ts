@@ -72,7 +72,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
       nodeDefaults: o.config.nodeDefaults,
       strict: o.strict,
     });
-    const result = runFile(t.path, env, { rewrite: o.rewrite });
+    const result = runFile(t.path, env, { rewrite: o.rewrite, keepPassing: o.json });
     const status: FileStatus = result.error ? 'error' : result.failures.length > 0 ? 'failed' : 'passed';
     reports.push({ path: t.path, env: t.env, status, rewritten: result.written, result });
     if (progress) io.stderr.write('\r\x1b[K');

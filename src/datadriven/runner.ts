@@ -22,6 +22,12 @@ export interface RunOptions {
   stopOnMismatch?: boolean;
   /** Called after each directive ran (for progress output). */
   onDirective?: (r: DirectiveResult) => void;
+  /**
+   * Keep a result for every directive in RunResult.directives (default
+   * true). Off, only mismatches are kept: a script of 200,000 directives
+   * then costs no memory for the ones that passed.
+   */
+  keepPassing?: boolean;
 }
 
 export interface DirectiveResult {
@@ -57,7 +63,7 @@ export interface RunError {
 export interface RunResult {
   source: string;
   rewrite: boolean;
-  /** Every directive that ran to completion, in order. */
+  /** Every directive that ran to completion, in order (only mismatches with keepPassing: false). */
   directives: DirectiveResult[];
   /** Compare mode: the directives whose output did not match. */
   failures: DirectiveResult[];
@@ -244,7 +250,7 @@ class Run {
       passed,
       rewritten,
     };
-    this.result.directives.push(r);
+    if (this.opts.keepPassing !== false || (!rewrite && !passed)) this.result.directives.push(r);
     this.opts.onDirective?.(r);
     if (!rewrite && !passed) {
       this.result.failures.push(r);
