@@ -8,6 +8,7 @@
 import { confChangesFromString } from '../raftpb/confchange.js';
 import type { ConfChangeSingle } from '../raftpb/types.js';
 import { parseBool } from '../util/strconv.js';
+import { InexactNumberError } from '../util/uint64.js';
 import { DirectiveError } from '../datadriven/errors.js';
 import type { Directive } from '../datadriven/testdata.js';
 import { type Config, makeProgressTracker } from '../tracker/tracker.js';
@@ -42,6 +43,7 @@ export function createConfChangeEnv(): { handle(d: Directive): string } {
     try {
       ccs = confChangesFromString(d.input);
     } catch (e) {
+      if (e instanceof InexactNumberError) throw new DirectiveError(`${d.cmd}: ${e.message}`);
       return (e as Error).message;
     }
 

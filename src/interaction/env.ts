@@ -6,6 +6,7 @@ import type { Config } from '../raft/raft.js';
 import type { RawNode } from '../raft/rawnode.js';
 import { setRandomizedElectionTimeout } from '../raft/rawnode.js';
 import { RaftPanic } from '../util/panic.js';
+import { InexactNumberError } from '../util/uint64.js';
 import { type DirectiveData, fail } from './args.js';
 import { OutputBuffer, RedirectLogger } from './logger.js';
 import { makeRandom } from '../raft/rand.js';
@@ -112,9 +113,13 @@ export class InteractionEnv {
         err = c.handler(this, d);
       } catch (e) {
         if (e instanceof RaftPanic) fail(`${d.cmd}: raft panicked: ${e.message}`);
+        if (e instanceof InexactNumberError) fail(`${d.cmd}: ${e.message}`);
         throw e;
       }
     }
+    // Go would have parsed the number; printing our refusal as output would
+    // record a golden file the reference never produces.
+    if (err instanceof InexactNumberError) fail(`${d.cmd}: ${err.message}`);
     if (err !== null) {
       if (this.output.quiet()) return err.message;
       this.output.write(err.message);

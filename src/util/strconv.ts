@@ -3,7 +3,7 @@
 // them). Parsed integers are JS numbers; a value a number cannot hold exactly
 // is an error, never rounded.
 import { byteString } from './bytes.js';
-import { Uint64RangeError } from './uint64.js';
+import { InexactNumberError, Uint64RangeError } from './uint64.js';
 import { decodeRune, encodeRune, isPrintRune } from './utf8.js';
 
 // ---------------------------------------------------------------------------
@@ -113,9 +113,9 @@ function parseSigned(s: string, fn: string): number {
   if (!SIGNED.test(s)) throw syntaxError(fn, s);
   const big = BigInt(s);
   if (big > 0x7fffffffffffffffn || big < -0x8000000000000000n) throw rangeError(fn, s);
-  if (big > MAX_SAFE) throw new Error(tooLarge(s));
+  if (big > MAX_SAFE) throw new InexactNumberError(tooLarge(s));
   if (big < -MAX_SAFE) {
-    throw new Error(
+    throw new InexactNumberError(
       `value ${s} is smaller than -${Number.MAX_SAFE_INTEGER}, the smallest integer raftdd represents exactly`,
     );
   }
@@ -140,7 +140,7 @@ export function parseUint64(s: string): number {
   if (!UNSIGNED.test(s)) throw new Uint64RangeError(numMessage('ParseUint', s, 'invalid syntax'));
   const big = BigInt(s);
   if (big > 0xffffffffffffffffn) throw new Uint64RangeError(numMessage('ParseUint', s, 'value out of range'));
-  if (big > MAX_SAFE) throw new Uint64RangeError(tooLarge(s));
+  if (big > MAX_SAFE) throw new InexactNumberError(tooLarge(s));
   return Number(big);
 }
 

@@ -48,3 +48,15 @@ describe('confchange env', () => {
     expect(env.handle(d('simple', '\u00c2\u00a0v1\t\n'))).toBe('voters=(1)\n1: StateProbe match=0 next=1\n');
   });
 });
+
+describe('confchange env and numbers beyond 2^53-1', () => {
+  it('reports an inexact node id as a script error, not as output', async () => {
+    const { createConfChangeEnv } = await import('../../src/confchange/env.js');
+    const { readAll } = await import('../../src/datadriven/reader.js');
+    const env = createConfChangeEnv();
+    const [d] = readAll('simple\nv9007199254740992\n----\n');
+    expect(() => env.handle(d!)).toThrow(/simple: value 9007199254740992 is larger than 9007199254740991/);
+    const [ok] = readAll('simple\nvx\n----\n');
+    expect(env.handle(ok!)).toBe('strconv.ParseUint: parsing "x": invalid syntax');
+  });
+});

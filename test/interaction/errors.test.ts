@@ -235,3 +235,17 @@ describe('logger and indentation', () => {
     expect(indentLines('\n')).toBe('  \n');
   });
 });
+
+describe('numbers beyond 2^53-1', () => {
+  it('are script errors, never output, even where Go would print its own parse errors', () => {
+    const env = new InteractionEnv();
+    run(env, 'log-level none');
+    run(env, 'add-nodes 1 voters=(1) index=2');
+    expect(() => run(env, 'propose-conf-change 1', 'v9007199254740992')).toThrow(
+      /propose-conf-change: value 9007199254740992 is larger than 9007199254740991/,
+    );
+    expect(() => run(env, 'compact 1 9007199254740993')).toThrow(/compact: value 9007199254740993 is larger/);
+    // A real Go parse error stays output.
+    expect(run(env, 'propose-conf-change 1', 'vx')).toBe('strconv.ParseUint: parsing "x": invalid syntax');
+  });
+});

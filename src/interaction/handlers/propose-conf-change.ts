@@ -4,6 +4,7 @@ import { type ConfChangeI, confChangesFromString } from '../../raftpb/confchange
 import { ConfChangeTransition, newConfChange, newConfChangeV2 } from '../../raftpb/types.js';
 import type { ConfChangeSingle } from '../../raftpb/types.js';
 import { parseBool } from '../../util/strconv.js';
+import { InexactNumberError } from '../../util/uint64.js';
 import { type DirectiveData, fail, firstAsNodeIdx } from '../args.js';
 import type { InteractionEnv } from '../env.js';
 
@@ -46,7 +47,7 @@ export function handleProposeConfChange(env: InteractionEnv, d: DirectiveData): 
   try {
     ccs = confChangesFromString(d.input);
   } catch (e) {
-    if (e instanceof TypeError || e instanceof ReferenceError) throw e;
+    if (e instanceof TypeError || e instanceof ReferenceError || e instanceof InexactNumberError) throw e;
     return e as Error;
   }
 
