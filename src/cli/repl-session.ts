@@ -104,7 +104,11 @@ export class ReplSession {
       this.transcript.push({ directive, input, output });
       return { kind: 'output', text: output, notes: d.logs.slice() };
     } catch (e) {
-      return { kind: 'error', text: errorText(e) };
+      const text = errorText(e);
+      // A panic can leave raft half-way through a step; say so rather than
+      // let later commands surprise the user.
+      const hint = text.includes('raft panicked') ? '\n(the nodes may be inconsistent now; .reset starts over)' : '';
+      return { kind: 'error', text: text + hint };
     }
   }
 
