@@ -35,8 +35,8 @@ export class MajorityConfig extends Set<number> {
     }
     const srt = n <= scratch.length ? scratch : new Float64Array(n);
     srt.fill(0, 0, n);
-    // Voters that have not reported stay at zero; fill from the right since
-    // the zeroes end up on the left after sorting anyway.
+    // Known indexes go to the end of the buffer; silent voters count as 0,
+    // which sorts first, so the front can stay zero-filled.
     let i = n - 1;
     for (const id of this) {
       const idx = l.ackedIndex(id);

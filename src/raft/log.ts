@@ -35,7 +35,7 @@ export class RaftLog {
     this.maxApplyingEntsSize = maxApplyingEntsSize;
     this.applyingEntsSize = 0;
     this.applyingEntsPaused = false;
-    // Initialize our committed and applied pointers to the time of the last compaction.
+    // Everything up to the compaction point is committed and applied by definition.
     this.committed = firstIndex - 1;
     this.applying = firstIndex - 1;
     this.applied = firstIndex - 1;
@@ -228,7 +228,7 @@ export class RaftLog {
     if (this.applyingEntsSize > size) {
       this.applyingEntsSize -= size;
     } else {
-      // Defense against underflow.
+      // Sizes are unsigned in Go; never let the running total go negative.
       this.applyingEntsSize = 0;
     }
     this.applyingEntsPaused = this.applyingEntsSize >= this.maxApplyingEntsSize;
@@ -272,8 +272,8 @@ export class RaftLog {
    * error result; returned rather than thrown because it is routine).
    */
   termOrError(i: number): number | Error {
-    // Check the unstable log first, even before computing the valid index
-    // range, which may need to access stable Storage.
+    // The unstable log answers cheaply; ask it before working out the
+    // valid range, which may need a storage call.
     const ut = this.unstable.maybeTerm(i);
     if (ut !== undefined) return ut;
     // The valid term range is [firstIndex-1, lastIndex].
@@ -386,12 +386,11 @@ export class RaftLog {
     }
     if (hi <= this.unstable.offset) return ents;
 
-    // Fast path to check if ents has reached the size limitation. Either the
-    // returned slice is shorter than requested (which means the next entry
-    // would bring it over the limit), or a single entry reaches the limit.
+    // Storage already stopped at the size limit if it returned fewer entries
+    // than asked for, or if one entry alone fills the budget.
     if (ents.length < cut - lo) return ents;
-    // Slow path computes the actual total size, so that unstable entries are
-    // appended only if they fit.
+    // Otherwise add up the sizes, and take unstable entries only while they
+    // stay within the budget.
     const size = entsSize(ents);
     if (size >= maxSize) return ents;
 
@@ -401,7 +400,7 @@ export class RaftLog {
     return extend(ents, unstable);
   }
 
-  // l.firstIndex <= lo <= hi <= l.firstIndex + len(l.entries)
+  // Valid bounds: firstIndex <= lo <= hi <= lastIndex + 1.
   mustCheckOutOfBounds(lo: number, hi: number): void {
     if (lo > hi) this.logger.panicf('invalid slice %d > %d', lo, hi);
     const fi = this.firstIndex();

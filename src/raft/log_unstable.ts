@@ -143,17 +143,17 @@ export class Unstable {
   stableTo(id: EntryID): void {
     const gt = this.maybeTerm(id.index);
     if (gt === undefined) {
-      // Unstable entry missing. Ignore.
+      // Not in the unstable log (any more): nothing to mark stable.
       this.logger.infof('entry at index %d missing from unstable log; ignoring', id.index);
       return;
     }
     if (id.index < this.offset) {
-      // Index matched unstable snapshot, not unstable entry. Ignore.
+      // The index belongs to the pending snapshot, not to an entry.
       this.logger.infof('entry at index %d matched unstable snapshot; ignoring', id.index);
       return;
     }
     if (gt !== id.term) {
-      // Term mismatch between unstable entry and specified entry. Ignore.
+      // The entry was overwritten since the write was issued: stale ack.
       this.logger.infof(
         'entry at (index,term)=(%d,%d) mismatched with ' + 'entry at (%d,%d) in unstable log; ignoring',
         id.index,
@@ -187,12 +187,12 @@ export class Unstable {
   truncateAndAppend(ents: readonly Entry[]): void {
     const fromIndex = ents[0]!.index;
     if (fromIndex === this.offset + this.entries.length) {
-      // fromIndex is the next index in the u.entries, so append directly.
+      // Contiguous with the tail: a plain append.
       for (const e of ents) this.entries.push(e);
     } else if (fromIndex <= this.offset) {
       this.logger.infof('replace the unstable entries from index %d', fromIndex);
-      // The log is being truncated to before our current offset
-      // portion, so set the offset and replace the entries.
+      // The new entries start at or before the offset: they replace
+      // everything held here.
       this.entries = ents.slice();
       this.offset = fromIndex;
       this.offsetInProgress = this.offset;
@@ -202,8 +202,7 @@ export class Unstable {
       this.mustCheckOutOfBounds(this.offset, fromIndex);
       this.entries.length = fromIndex - this.offset;
       for (const e of ents) this.entries.push(e);
-      // Only in-progress entries before fromIndex are still considered to be
-      // in-progress.
+      // Writes in flight past fromIndex were for entries just replaced.
       this.offsetInProgress = Math.min(this.offsetInProgress, fromIndex);
     }
   }
@@ -221,7 +220,7 @@ export class Unstable {
     return this.entries.slice(lo - this.offset, end);
   }
 
-  // u.offset <= lo <= hi <= u.offset+len(u.entries)
+  // Valid bounds: offset <= lo <= hi <= offset + entries.length.
   mustCheckOutOfBounds(lo: number, hi: number): void {
     if (lo > hi) this.logger.panicf('invalid unstable.slice %d > %d', lo, hi);
     const upper = this.offset + this.entries.length;

@@ -270,7 +270,7 @@ export class Raft {
     const t = m.type;
     if (t === MessageType.MsgVote || t === MessageType.MsgVoteResp || t === MessageType.MsgPreVote || t === MessageType.MsgPreVoteResp) {
       if (m.term === 0) {
-        // All {pre-,}campaign messages need to have the term set when sending.
+        // Votes and pre-votes name the term they are for; everything else gets ours below.
         this.logger.panicf('term should be set when sending %s', messageTypeString(t));
       }
     } else {
@@ -564,7 +564,7 @@ export class Raft {
 
     const emptyEnt = newEntry();
     if (!this.appendEntry([emptyEnt])) {
-      // This won't happen because we just called reset() above.
+      // Cannot fail: reset() just cleared the uncommitted size.
       this.logger.panic('empty entry was dropped');
     }
     // The empty entry has payload size 0, so uncommittedSize is still 0.
@@ -668,7 +668,7 @@ export class Raft {
 
   /** Go's raft.Step: processes any message; null or an error such as ErrProposalDropped. */
   step(m: Message): Error | null {
-    // Handle the message term, which may result in our stepping down to a follower.
+    // First reconcile terms: a newer term may turn this node into a follower.
     if (m.term === 0) {
       // local message
     } else if (m.term > this.term) {
@@ -676,8 +676,8 @@ export class Raft {
         const force = bytesEqual(m.context, CAMPAIGN_TRANSFER_BYTES);
         const inLease = this.checkQuorum && this.lead !== None && this.electionElapsed < this.electionTimeout;
         if (!force && inLease) {
-          // Within the minimum election timeout of hearing from a leader,
-          // neither update the term nor grant the vote.
+          // A leader was heard from recently (its lease holds): ignore the
+          // request entirely, term included.
           const last = this.raftLog.lastEntryID();
           this.logger.infof(
             '%x [logterm: %d, index: %d, vote: %x] ignored %s from %x [logterm: %d, index: %d] at term %d: lease is not expired (remaining ticks: %d)',
@@ -696,7 +696,7 @@ export class Raft {
         }
       }
       if (m.type === MessageType.MsgPreVote) {
-        // Never change our term in response to a PreVote
+        // A pre-vote asks hypothetically: it must not move our term.
       } else if (m.type === MessageType.MsgPreVoteResp && !m.reject) {
         // A granted pre-vote carries the future term we asked for; the term
         // changes only once a quorum grants it.
@@ -740,8 +740,8 @@ export class Raft {
         this.send(newMessage({ to: m.from, term: this.term, type: MessageType.MsgPreVoteResp, reject: true }));
       } else if (m.type === MessageType.MsgStorageAppendResp) {
         if (m.index !== 0) {
-          // The entries may have been overwritten in the unstable log in a
-          // later term, so they are not considered stable.
+          // A write from an older term may describe entries that have been
+          // replaced since, so it cannot mark anything stable.
           this.logger.infof(
             '%x [term: %d] ignored entry appends from a %s message with lower term [term: %d]',
             this.id,
@@ -792,14 +792,13 @@ export class Raft {
 
       case MessageType.MsgVote:
       case MessageType.MsgPreVote: {
-        // We can vote if this is a repeat of a vote we've already cast...
+        // Grant when repeating our own vote, or when we have neither voted nor
+        // seen a leader this term, or for a pre-vote for a later term...
         const canVote =
           this.vote === m.from ||
-          // ...we haven't voted and we don't think there's a leader yet in this term...
           (this.vote === None && this.lead === None) ||
-          // ...or this is a PreVote for a future term...
           (m.type === MessageType.MsgPreVote && m.term > this.term);
-        // ...and we believe the candidate is up to date.
+        // ...and only if the candidate's log is at least as up to date as ours.
         const lastID = this.raftLog.lastEntryID();
         const candLastID: EntryID = { term: m.logTerm, index: m.index };
         if (canVote && this.raftLog.isUpToDate(candLastID)) {
@@ -919,7 +918,7 @@ export class Raft {
       return false;
     }
 
-    // Defense in depth: much code assumes r.id is in the progress tracker.
+    // This node must still have a progress entry; a lot depends on it.
     // LearnersNext need not be checked: its members are in VotersOutgoing.
     const cs = s.metadata.confState;
     const found = cs.voters.includes(this.id) || cs.learners.includes(this.id) || cs.votersOutgoing.includes(this.id);
@@ -946,7 +945,7 @@ export class Raft {
 
     this.raftLog.restore(s);
 
-    // Reset the configuration and add the (potentially updated) peers anew.
+    // Start from an empty configuration and restore it from the snapshot's.
     this.trk = makeProgressTracker(this.trk.maxInflight, this.trk.maxInflightBytes);
     let cfg: TrackerConfig;
     let trk: ProgressMap;
@@ -1009,8 +1008,7 @@ export class Raft {
     const cs = this.trk.confState();
     const pr = this.trk.progress.get(this.id);
 
-    // Update whether the node itself is a learner, resetting to false when
-    // the node is removed.
+    // Whether this node is a learner follows the new config (false once removed).
     this.isLearner = pr !== undefined && pr.isLearner;
 
     if ((pr === undefined || this.isLearner) && this.state === StateType.StateLeader) {
@@ -1145,7 +1143,7 @@ function unmarshalConfChangeEntry(e: Entry): ConfChangeI | undefined {
 }
 
 export function stepLeader(r: Raft, m: Message): Error | null {
-  // These message types do not require any progress for m.from.
+  // Messages the leader handles without looking at the sender's progress.
   switch (m.type) {
     case MessageType.MsgBeat:
       r.bcastHeartbeat();
@@ -1155,7 +1153,7 @@ export function stepLeader(r: Raft, m: Message): Error | null {
         r.logger.warningf('%x stepped down to follower since quorum is not active', r.id);
         r.becomeFollower(r.term, None);
       }
-      // Mark everyone (but ourselves) as inactive in preparation for the next CheckQuorum.
+      // Start the next check-quorum period: everyone but us must show up again.
       r.trk.visit((id, pr) => {
         if (id !== r.id) pr.recentActive = false;
       });
@@ -1202,14 +1200,14 @@ export function stepLeader(r: Raft, m: Message): Error | null {
       return null;
     }
     case MessageType.MsgReadIndex: {
-      // only one voting member (the leader) in the cluster
+      // A single voter (this leader) needs nobody's confirmation.
       if (r.trk.isSingleton()) {
         const resp = r.responseToReadIndexReq(m, r.raftLog.committed);
         if (resp !== null) r.send(resp);
         return null;
       }
-      // Postpone read only request when this leader has not committed
-      // any log entry at its term.
+      // Until an entry of this term is committed, the commit index may be
+      // behind what an earlier leader committed: answer later.
       if (!r.committedEntryInCurrentTerm()) {
         r.pendingReadIndexMessages.push(m);
         return null;
@@ -1221,7 +1219,7 @@ export function stepLeader(r: Raft, m: Message): Error | null {
       return null; // noop on leader
   }
 
-  // All other message types require a progress for m.from (pr).
+  // The rest concern a peer's replication state, so that peer must be tracked.
   const pr = r.trk.progress.get(m.from);
   if (pr === undefined) {
     r.logger.debugf('%x no progress available for %x', r.id, m.from);
@@ -1233,9 +1231,9 @@ export function stepLeader(r: Raft, m: Message): Error | null {
       pr.recentActive = true;
 
       if (m.reject) {
-        // rejectHint is the suggested next base entry for appending, and
-        // logTerm the follower's term there (0 from old versions / empty
-        // logs). Probe at most once per term found in our log: skip every
+        // The follower says where to resume (rejectHint) and its term at
+        // that index (logTerm; 0 from old versions or an empty log). Probe
+        // at most once per term found in our log: skip every
         // index where our term exceeds the follower's hint term, since the
         // logs cannot match there (see findConflictByTerm).
         r.logger.debugf(
@@ -1288,7 +1286,7 @@ export function stepLeader(r: Raft, m: Message): Error | null {
               // keep sending
             }
           }
-          // Transfer leadership is in progress.
+          // The transferee has caught up: tell it to campaign now.
           if (m.from === r.leadTransferee && pr.match === r.raftLog.lastIndex()) {
             r.logger.infof('%x sent MsgTimeoutNow to %x after received MsgAppResp', r.id, m.from);
             r.sendTimeoutNow(m.from);
@@ -1365,7 +1363,7 @@ export function stepLeader(r: Raft, m: Message): Error | null {
         r.logger.debugf('%x is already leader. Ignored transferring leadership to self', r.id);
         return null;
       }
-      // Transfer leadership to third party.
+      // A new transfer to another node.
       r.logger.infof('%x [term %d] starts to transfer leadership to %x', r.id, r.term, leadTransferee);
       // The transfer must finish within an election timeout.
       r.electionElapsed = 0;
@@ -1509,10 +1507,10 @@ export function releasePendingReadIndexMessages(r: Raft): void {
 
 export function sendMsgReadIndexResponse(r: Raft, m: Message): void {
   switch (r.readOnly.option) {
-    // If more than the local vote is needed, go through a full broadcast.
+    // Safe reads confirm leadership with a heartbeat round to a quorum.
     case ReadOnlyOption.ReadOnlySafe:
       r.readOnly.addRequest(r.raftLog.committed, m);
-      // The local node automatically acks the request.
+      // The leader counts as its own first acknowledgement.
       r.readOnly.recvAck(r.id, m.entries[0]!.data);
       r.bcastHeartbeatWithCtx(m.entries[0]!.data);
       break;

@@ -99,7 +99,7 @@ export class RawNode {
 
   /** Steps a message from the network (local message types are refused). */
   step(m: Message): Error | null {
-    // Ignore unexpected local messages receiving over network.
+    // Local message types may only come from this node's own threads.
     if (isLocalMsg(m.type) && !isLocalMsgTarget(m.from)) return ErrStepLocalMsg;
     if (isResponseMsg(m.type) && !isLocalMsgTarget(m.from) && this.raft.trk.progress.get(m.from) === undefined) {
       return ErrStepPeerNotFound;

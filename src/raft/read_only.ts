@@ -15,8 +15,7 @@ export type ReadOnlyOption = (typeof ReadOnlyOption)[keyof typeof ReadOnlyOption
 export interface ReadIndexStatus {
   req: Message;
   index: number;
-  // NB: this never records 'false', but it's more convenient to use this
-  // instead of a Set due to the API of quorum.VoteResult.
+  // Only ever holds true values; a map because quorum.voteResult takes one.
   acks: Map<number, boolean>;
 }
 

@@ -51,8 +51,8 @@ export interface InMemStorageCallStats {
 export class MemoryStorage implements Storage {
   hardState: HardState = newHardState();
   snapshotState: Snapshot = newSnapshot();
-  // ents[0] is a dummy entry holding the index and term of the last
-  // compacted entry (or of the snapshot).
+  // ents[0] is a placeholder: only its index and term matter, those of the
+  // newest compacted entry (the snapshot's position).
   ents: Entry[] = [{ term: 0, index: 0, type: 0 }];
   callStats: InMemStorageCallStats = { initialState: 0, firstIndex: 0, lastIndex: 0, entries: 0, term: 0, snapshot: 0 };
 
@@ -160,9 +160,9 @@ export class MemoryStorage implements Storage {
     if (entries.length === 0) return null;
     const first = this.firstIndexInternal();
     const last = entries[0]!.index + entries.length - 1;
-    // shortcut if there is no new entry.
+    // Everything offered is already compacted away.
     if (last < first) return null;
-    // truncate compacted entries
+    // Skip the part that is below the first index.
     let start = 0;
     if (first > entries[0]!.index) start = first - entries[0]!.index;
     const offset = entries[start]!.index - this.ents[0]!.index;
