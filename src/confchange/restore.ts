@@ -7,8 +7,8 @@ import { Changer } from './confchange.js';
 /**
  * Splits a ConfState into the changes that build the outgoing config from
  * nothing, and the changes that then enter the joint (or final) config.
- * E.g. voters=(1 2 3) learners=(5) outgoing=(1 2 4 6) learners_next=(4):
- * out = add 1 2 4 6; in = remove 1 2 4 6, add 1 2 3, add-learner 5 4.
+ * E.g. voters=(1 2) learners=(4) outgoing=(1 3) learners_next=(3):
+ * out = add 1 3; in = remove 1 3, add 1 2, add-learner 4 3.
  */
 export function toConfChangeSingle(cs: ConfState): [ConfChangeSingle[], ConfChangeSingle[]] {
   const out: ConfChangeSingle[] = [];
@@ -51,8 +51,8 @@ export function restore(chg: Changer, cs: ConfState): [Config, ProgressMap] {
   if (outgoing.length === 0) {
     for (const cc of incoming) ops.push((c) => c.simple(cc));
   } else {
-    // Build the outgoing config as if it were the active one, then enter the
-    // joint state, which rotates it into the outgoing half.
+    // Apply the outgoing voters as a plain config first; enterJoint then
+    // shifts them to the outgoing side and applies the incoming changes.
     for (const cc of outgoing) ops.push((c) => c.simple(cc));
     ops.push((c) => c.enterJoint(cs.autoLeave, ...incoming));
   }

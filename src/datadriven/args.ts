@@ -92,19 +92,19 @@ export class CmdArg {
     }
   }
 
-  /** Asserts at least one value and returns the first. */
+  /** First value; throws a DirectiveError when there are none. */
   firstVal(): string {
     this.expectNumValsGE(1);
     return this.vals[0]!;
   }
 
-  /** Asserts exactly one value and returns it. */
+  /** The only value; throws a DirectiveError unless there is exactly one. */
   singleVal(): string {
     this.expectNumVals(1);
     return this.vals[0]!;
   }
 
-  /** Asserts exactly two values and returns them. */
+  /** Both values as a pair; throws a DirectiveError unless there are exactly two. */
   twoVals(): [string, string] {
     this.expectNumVals(2);
     return [this.vals[0]!, this.vals[1]!];

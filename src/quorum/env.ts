@@ -1,7 +1,7 @@
 // The `quorum` datadriven environment (upstream quorum/datadriven_test.go).
 //
-//   committed cfg=(1,2) cfgj=(2,3,4) idx=(_,5,_,7)
-//   vote cfg=(1,2,3) votes=(y,n,_)
+//   committed cfg=(1,2,3) cfgj=(3,4) idx=(5,_,7,_)
+//   vote cfg=(1,2) votes=(n,_)
 //
 // cfg is the majority config, cfgj (optional, `zero` for an empty one) the
 // second half of a joint config. idx gives the acked index of each distinct

@@ -15,7 +15,7 @@ function errText(e: unknown): string {
 export class RaftLog {
   storage: Storage;
   unstable: Unstable;
-  /** Highest log position known to be in stable storage on a quorum. */
+  /** Highest index that a quorum is known to have persisted. */
   committed: number;
   /** Highest position handed to the application for applying. */
   applying: number;
@@ -64,7 +64,7 @@ export class RaftLog {
     const lastnewi = a.prev.index + a.entries.length;
     const ci = this.findConflict(a.entries);
     if (ci === 0) {
-      // no conflict
+      // nothing to overwrite
     } else if (ci <= this.committed) {
       this.logger.panicf('entry %d conflict with committed entry [committed(%d)]', ci, this.committed);
     } else {
@@ -206,7 +206,7 @@ export class RaftLog {
   }
 
   commitTo(tocommit: number): void {
-    // never decrease commit
+    // commit only moves forward
     if (this.committed < tocommit) {
       if (this.lastIndex() < tocommit) {
         this.logger.panicf(
@@ -276,7 +276,7 @@ export class RaftLog {
     // valid range, which may need a storage call.
     const ut = this.unstable.maybeTerm(i);
     if (ut !== undefined) return ut;
-    // The valid term range is [firstIndex-1, lastIndex].
+    // Outside [firstIndex-1, lastIndex] no term is known.
     if (i + 1 < this.firstIndex()) return ErrCompacted;
     if (i > this.lastIndex()) return ErrUnavailable;
     try {
@@ -305,7 +305,7 @@ export class RaftLog {
       try {
         return this.entries(this.firstIndex(), NO_LIMIT);
       } catch (e) {
-        // try again if there was a racing compaction
+        // storage compacted concurrently: retry from the new first index
         if (e === ErrCompacted) continue;
         throw e;
       }

@@ -67,7 +67,7 @@ export interface UnstableInit {
 }
 
 /**
- * entries[i] has raft log position i+offset. The array is owned here and
+ * entries[k] holds log index offset+k. The array is owned here and
  * never handed out: every accessor returns a copy, so it can be mutated in
  * place (push, truncate) where Go reslices.
  */

@@ -56,9 +56,9 @@ export { ReadOnlyOption } from './read_only.js';
 
 /** Why a node campaigns; a transfer campaign carries its name as context. */
 export const CampaignType = {
-  /** First phase of an election when Config.preVote is set. */
+  /** The pre-vote round, used only with Config.preVote. */
   campaignPreElection: 'CampaignPreElection',
-  /** A normal (time-based) election, or its second phase with pre-vote. */
+  /** The real vote after an election timeout (after pre-vote, if enabled). */
   campaignElection: 'CampaignElection',
   /** Leadership transfer. */
   campaignTransfer: 'CampaignTransfer',
@@ -69,7 +69,7 @@ export const ErrProposalDropped = new Error('raft proposal dropped');
 
 /** The parameters of a raft node. Zero/absent fields mean what Go's zero value means. */
 export interface Config {
-  /** The identity of the local raft; cannot be 0. */
+  /** This node's raft ID; must be non-zero. */
   id: number;
   /** Ticks without leader contact before a follower campaigns; must exceed heartbeatTick. */
   electionTick: number;
@@ -80,7 +80,7 @@ export interface Config {
   applied?: number;
   /** Use MsgStorageAppend/MsgStorageApply messages instead of Ready/Advance for local writes. */
   asyncStorageWrites?: boolean;
-  /** Max bytes per append message; NO_LIMIT for unlimited, 0 for one entry per message. */
+  /** Max bytes per append message; 0 means a single entry each, NO_LIMIT disables the cap. */
   maxSizePerMsg?: number;
   /** Max bytes of committed entries being applied at once; defaults to maxSizePerMsg. */
   maxCommittedSizePerReady?: number;
@@ -299,7 +299,7 @@ export class Raft {
 
   /**
    * Sends an append (with entries, if any are due) to the peer; empty ones
-   * only if sendIfEmpty. True if a message was sent.
+   * only if sendIfEmpty. Returns whether anything went out.
    */
   maybeSendAppend(to: number, sendIfEmpty: boolean): boolean {
     const pr = this.trk.progress.get(to)!;
@@ -314,8 +314,8 @@ export class Raft {
 
     let ents: Entry[] = [];
     let err: Error | null = null;
-    // A throttled StateReplicate sends only empty appends, to keep
-    // acks (which free Inflights) coming.
+    // A full Inflights window in StateReplicate gets no entries. An empty
+    // append (sendIfEmpty) still goes out; its ack or rejection frees the window.
     if (pr.state !== ProgressState.StateReplicate || !pr.inflights.full()) {
       try {
         ents = this.raftLog.entries(pr.next, this.maxMsgSize);
@@ -593,7 +593,7 @@ export class Raft {
   }
 
   hasUnappliedConfChanges(): boolean {
-    if (this.raftLog.applied >= this.raftLog.committed) return false; // in fact applied == committed
+    if (this.raftLog.applied >= this.raftLog.committed) return false; // only equality is possible here
     let found = false;
     // Scan the unapplied committed entries page by page, bounded like the
     // entries handed out for application.
@@ -618,7 +618,7 @@ export class Raft {
   /** Becomes (pre-)candidate and requests votes; callers check promotable(). */
   campaign(t: CampaignType): void {
     if (!this.promotable()) {
-      // Callers are supposed to check; this only warns.
+      // Unreachable when callers check promotable() first; log, don't throw.
       this.logger.warningf('%x is unpromotable; campaign() should have been called', this.id);
     }
     let term: number;
@@ -626,7 +626,7 @@ export class Raft {
     if (t === CampaignType.campaignPreElection) {
       this.becomePreCandidate();
       voteMsg = MessageType.MsgPreVote;
-      // Pre-votes are for the next term, before r.term is incremented.
+      // Ask for term+1 while our own term stays unchanged.
       term = this.term + 1;
     } else {
       this.becomeCandidate();
@@ -670,7 +670,7 @@ export class Raft {
   step(m: Message): Error | null {
     // First reconcile terms: a newer term may turn this node into a follower.
     if (m.term === 0) {
-      // local message
+      // term 0: generated locally, no term check
     } else if (m.term > this.term) {
       if (m.type === MessageType.MsgVote || m.type === MessageType.MsgPreVote) {
         const force = bytesEqual(m.context, CAMPAIGN_TRANSFER_BYTES);
@@ -755,7 +755,7 @@ export class Raft {
           this.appliedSnap(m.snapshot);
         }
       } else {
-        // ignore other cases
+        // anything else from an older term is dropped
         this.logger.infof(
           '%x [term: %d] ignored a %s message with lower term from %x [term: %d]',
           this.id,
@@ -820,7 +820,7 @@ export class Raft {
           // be behind and the candidate would ignore the stale response.
           this.send(newMessage({ to: m.from, term: m.term, type: voteRespMsgType(m.type) }));
           if (m.type === MessageType.MsgVote) {
-            // Only record real votes.
+            // A pre-vote grant leaves no trace in our state.
             this.electionElapsed = 0;
             this.vote = m.from;
           }
@@ -919,7 +919,7 @@ export class Raft {
     }
 
     // This node must still have a progress entry; a lot depends on it.
-    // LearnersNext need not be checked: its members are in VotersOutgoing.
+    // learnersNext is skipped: anyone in it also sits in votersOutgoing.
     const cs = s.metadata.confState;
     const found = cs.voters.includes(this.id) || cs.learners.includes(this.id) || cs.votersOutgoing.includes(this.id);
     if (!found) {
@@ -1071,7 +1071,7 @@ export class Raft {
 
   /** Whether the leader has committed an entry of its own term. */
   committedEntryInCurrentTerm(): boolean {
-    // r.term is never 0 on a leader, so an out-of-bounds 0 never matches.
+    // A leader's term is at least 1, so the 0 returned for an unknown index can't match.
     return this.raftLog.zeroTermOnOutOfBounds(this.raftLog.committed) === this.term;
   }
 
@@ -1088,9 +1088,9 @@ export class Raft {
   }
 
   /**
-   * Accounts for proposed entries against the uncommitted size limit; false
-   * (and nothing recorded) if they would exceed it. Empty payloads are never
-   * refused, and anything is accepted onto an empty uncommitted tail.
+   * Adds the payload size of ents to the uncommitted tally unless that would
+   * pass maxUncommittedSize (then: false, tally untouched). Zero-size batches
+   * always fit, and so does any batch while the tally is zero.
    */
   increaseUncommittedSize(ents: readonly Entry[]): boolean {
     const s = payloadsSize(ents);
@@ -1161,7 +1161,7 @@ export function stepLeader(r: Raft, m: Message): Error | null {
     case MessageType.MsgProp: {
       if (m.entries.length === 0) r.logger.panicf('%x stepped empty MsgProp', r.id);
       if (r.trk.progress.get(r.id) === undefined) {
-        // This leader was removed from the configuration: drop proposals.
+        // We lead but are no longer part of the config: refuse new proposals.
         return ErrProposalDropped;
       }
       if (r.leadTransferee !== None) {
@@ -1216,7 +1216,7 @@ export function stepLeader(r: Raft, m: Message): Error | null {
       return null;
     }
     case MessageType.MsgForgetLeader:
-      return null; // noop on leader
+      return null; // we are the leader: nothing to forget
   }
 
   // The rest concern a peer's replication state, so that peer must be tracked.
@@ -1232,8 +1232,8 @@ export function stepLeader(r: Raft, m: Message): Error | null {
 
       if (m.reject) {
         // The follower says where to resume (rejectHint) and its term at
-        // that index (logTerm; 0 from old versions or an empty log). Probe
-        // at most once per term found in our log: skip every
+        // that index (logTerm; 0 from old versions or an empty log). Instead
+        // of stepping back one index per round trip, jump over every
         // index where our term exceeds the follower's hint term, since the
         // logs cannot match there (see findConflictByTerm).
         r.logger.debugf(
@@ -1380,7 +1380,7 @@ export function stepLeader(r: Raft, m: Message): Error | null {
   return null;
 }
 
-/** Shared by StateCandidate and StatePreCandidate, which differ in the vote responses they count. */
+/** Step handler for both candidate states; they count different vote-response types. */
 export function stepCandidate(r: Raft, m: Message): Error | null {
   // In StateCandidate, stale MsgPreVoteResp from the pre-candidacy are ignored.
   const myVoteRespType = r.state === StateType.StatePreCandidate ? MessageType.MsgPreVoteResp : MessageType.MsgVoteResp;
@@ -1389,15 +1389,15 @@ export function stepCandidate(r: Raft, m: Message): Error | null {
       r.logger.infof('%x no leader at term %d; dropping proposal', r.id, r.term);
       return ErrProposalDropped;
     case MessageType.MsgApp:
-      r.becomeFollower(m.term, m.from); // always m.term == r.term
+      r.becomeFollower(m.term, m.from); // step() has already equalised the terms
       r.handleAppendEntries(m);
       break;
     case MessageType.MsgHeartbeat:
-      r.becomeFollower(m.term, m.from); // always m.term == r.term
+      r.becomeFollower(m.term, m.from); // step() has already equalised the terms
       r.handleHeartbeat(m);
       break;
     case MessageType.MsgSnap:
-      r.becomeFollower(m.term, m.from); // always m.term == r.term
+      r.becomeFollower(m.term, m.from); // step() has already equalised the terms
       r.handleSnapshot(m);
       break;
     case myVoteRespType: {
@@ -1469,8 +1469,8 @@ export function stepFollower(r: Raft, m: Message): Error | null {
       break;
     case MessageType.MsgTimeoutNow:
       r.logger.infof('%x [term %d] received MsgTimeoutNow from %x and starts an election to get leadership.', r.id, r.term, m.from);
-      // Leadership transfers never use pre-vote: there is no partition to
-      // recover from.
+      // A transfer skips pre-vote even when enabled: the old leader asked
+      // for this election, so there is no partition to guard against.
       r.hup(CampaignType.campaignTransfer);
       break;
     case MessageType.MsgReadIndex:

@@ -40,7 +40,7 @@ function softStateEqual(a: SoftState, b: SoftState): boolean {
 
 /** Whether the HardState/entries of a Ready must be synced to disk before sending messages. */
 export function mustSync(st: HardState, prevst: HardState, entsnum: number): boolean {
-  // Persistent state on all servers: currentTerm, votedFor, log entries[].
+  // Term, vote and new entries must be durable before we reply to peers.
   return entsnum !== 0 || st.vote !== prevst.vote || st.term !== prevst.term;
 }
 
@@ -61,7 +61,7 @@ export class RawNode {
     this.prevHardSt = r.hardState();
   }
 
-  /** Advances the internal logical clock by a single tick. */
+  /** Moves raft's logical clock forward one step (drives elections and heartbeats). */
   tick(): void {
     this.raft.tick();
   }
@@ -92,7 +92,7 @@ export class RawNode {
     return this.raft.step(m);
   }
 
-  /** Applies a committed conf change to the local node; returns the new ConfState. */
+  /** Enacts a committed conf change on this node and returns the resulting ConfState. */
   applyConfChange(cc: ConfChangeI): ConfState {
     return this.raft.applyConfChange(asV2(cc) as ConfChangeV2);
   }
@@ -107,7 +107,7 @@ export class RawNode {
     return this.raft.step(m);
   }
 
-  /** The outstanding work the application must handle; accepted on return. */
+  /** Everything pending for the application; the Ready counts as accepted once returned. */
   ready(): Ready {
     const rd = this.readyWithoutAccept();
     this.acceptReady(rd);
@@ -245,7 +245,7 @@ export class RawNode {
     return this.raft.step(newMessage({ type: MessageType.MsgForgetLeader }));
   }
 
-  /** Requests a read state; it appears in a later Ready's readStates with this context. */
+  /** Starts a linearizable read; the answer shows up in a later Ready's readStates, tagged with rctx. */
   readIndex(rctx: Uint8Array | undefined): void {
     this.raft.step(newMessage({ type: MessageType.MsgReadIndex, entries: [{ term: 0, index: 0, type: 0, data: rctx }] }));
   }
@@ -328,7 +328,7 @@ function newStorageApplyMsg(r: Raft, rd: Ready): Message {
     type: MessageType.MsgStorageApply,
     to: LocalApplyThread,
     from: r.id,
-    term: 0, // committed entries don't apply under a specific term
+    term: 0, // local message; applying is not tied to a term
     entries: ents,
     responses: [newStorageApplyRespMsg(r, ents)],
   });
@@ -339,7 +339,7 @@ function newStorageApplyRespMsg(r: Raft, ents: Entry[]): Message {
     type: MessageType.MsgStorageApplyResp,
     to: r.id,
     from: LocalApplyThread,
-    term: 0, // committed entries don't apply under a specific term
+    term: 0, // local message; applying is not tied to a term
     entries: ents,
   });
 }

@@ -73,7 +73,7 @@ export class MemoryStorage implements Storage {
     if (hi > this.lastIndexInternal() + 1) {
       getLogger().panicf("entries' hi(%d) is out of bound lastindex(%d)", hi, this.lastIndexInternal());
     }
-    // only contains the dummy entry
+    // nothing stored beyond the placeholder at ents[0]
     if (this.ents.length === 1) throw ErrUnavailable;
     const end = sizeLimitedEnd(this.ents, lo - offset, hi - offset, maxSize);
     return this.ents.slice(lo - offset, end);

@@ -21,7 +21,7 @@ export function isConfChangeV2(cc: ConfChangeI): cc is ConfChangeV2 {
   return (cc as ConfChangeV2).changes !== undefined;
 }
 
-/** A V2 change carrying out the same operation (identity for a V2). */
+/** Converts to the V2 form; a V2 is returned unchanged. */
 export function asV2(cc: ConfChangeI): ConfChangeV2 {
   if (isConfChangeV2(cc)) return cc;
   const v2: ConfChangeV2 = {
@@ -38,8 +38,8 @@ export function asV1(cc: ConfChangeI): ConfChange | undefined {
 }
 
 /**
- * Whether the change uses joint consensus (`ok`: more than one change or an
- * explicit request), and whether the joint state is left automatically.
+ * `ok`: applying cc goes through a joint config (several changes, or a
+ * non-auto transition); `autoLeave`: raft exits that joint config by itself.
  */
 export function enterJoint(cc: ConfChangeV2): { autoLeave: boolean; ok: boolean } {
   if (cc.transition !== ConfChangeTransition.ConfChangeTransitionAuto || cc.changes.length > 1) {
@@ -56,7 +56,7 @@ export function enterJoint(cc: ConfChangeV2): { autoLeave: boolean; ok: boolean 
   return { autoLeave: false, ok: false };
 }
 
-/** Whether the change leaves a joint configuration: it is zero apart from Context. */
+/** An empty auto-transition change (context aside) is the request to exit joint consensus. */
 export function leaveJoint(cc: ConfChangeV2): boolean {
   return cc.transition === ConfChangeTransition.ConfChangeTransitionAuto && cc.changes.length === 0;
 }

@@ -70,7 +70,7 @@ export function snapshotSize(s: Snapshot): number {
   return bytesFieldSize(s.data) + 1 + l + sov(l);
 }
 
-/** Message.Size(). */
+/** Encoded length of a Message in bytes (Go's Message.Size()). */
 export function messageSize(m: Message): number {
   let n = 6 + sov(m.type) + sov(m.to) + sov(m.from) + sov(m.term) + sov(m.logTerm) + sov(m.index);
   for (const e of m.entries) {

@@ -4,9 +4,9 @@
 import { panic } from '../util/panic.js';
 
 export interface Inflight {
-  /** Index of the last entry in the message. */
+  /** Last entry index carried by the MsgApp. */
   index: number;
-  /** Total byte size of the entries in the message. */
+  /** Sum of the carried entries' sizes, in bytes. */
   bytes: number;
 }
 

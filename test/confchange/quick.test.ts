@@ -38,7 +38,7 @@ function runWithJoint(c: Changer, ccs: ConfChangeSingle[]): void {
   expect(trk2a).toEqual(trk);
   [c.tracker.config, c.tracker.progress] = [cfg, trk];
   const [cfg2b, trk2b] = c.leaveJoint();
-  // Back to the main branch (autoLeave=false) and leave for real.
+  // Reset to the joint state and leave again: same result expected.
   [c.tracker.config, c.tracker.progress] = [cfg, trk];
   const [cfg3, trk3] = c.leaveJoint();
   expect(cfg3).toEqual(cfg2b);

@@ -37,18 +37,18 @@ describe('raftLog', () => {
   it('findConflict', () => {
     const previousEnts = index(1).terms(1, 2, 3);
     const tests: [Entry[], number][] = [
-      // no conflict, empty ent
+      // empty input: nothing to compare
       [[], 0],
-      // no conflict
+      // every entry already in the log
       [index(1).terms(1, 2, 3), 0],
       [index(2).terms(2, 3), 0],
       [index(3).terms(3), 0],
-      // no conflict, but has new entries
+      // matching prefix, then entries past the end: first new index
       [index(1).terms(1, 2, 3, 4, 4), 4],
       [index(2).terms(2, 3, 4, 5), 4],
       [index(3).terms(3, 4, 4), 4],
       [index(4).terms(4, 4), 4],
-      // conflicts with existing entries
+      // term mismatch inside the log: first mismatching index
       [index(1).terms(4, 4), 1],
       [index(2).terms(1, 4, 4), 2],
       [index(3).terms(1, 2, 4, 4), 3],
@@ -62,7 +62,7 @@ describe('raftLog', () => {
 
   it('findConflictByTerm', () => {
     const tests: [Entry[], number, number, number][] = [
-      // Log starts from index 1.
+      // Dummy entry at 0, real entries from index 1.
       [index(0).terms(0, 2, 2, 5, 5, 5), 100, 2, 100], // ErrUnavailable
       [index(0).terms(0, 2, 2, 5, 5, 5), 5, 6, 5],
       [index(0).terms(0, 2, 2, 5, 5, 5), 5, 5, 5],
@@ -72,7 +72,7 @@ describe('raftLog', () => {
       [index(0).terms(0, 2, 2, 5, 5, 5), 1, 2, 1],
       [index(0).terms(0, 2, 2, 5, 5, 5), 1, 1, 0],
       [index(0).terms(0, 2, 2, 5, 5, 5), 0, 0, 0],
-      // Log with compacted entries.
+      // Everything up to index 10 compacted away.
       [index(10).terms(3, 3, 3, 4, 4, 4), 30, 3, 30], // ErrUnavailable
       [index(10).terms(3, 3, 3, 4, 4, 4), 14, 9, 14],
       [index(10).terms(3, 3, 3, 4, 4, 4), 14, 4, 14],
@@ -102,15 +102,15 @@ describe('raftLog', () => {
     raftLog.append(index(1).terms(1, 2, 3));
     const li = raftLog.lastIndex();
     const tests: [number, number, boolean][] = [
-      // greater term, ignore lastIndex
+      // higher last term wins regardless of index
       [li - 1, 4, true],
       [li, 4, true],
       [li + 1, 4, true],
-      // smaller term, ignore lastIndex
+      // lower last term loses regardless of index
       [li - 1, 2, false],
       [li, 2, false],
       [li + 1, 2, false],
-      // equal term, equal or lager lastIndex wins
+      // same term: index must be at least ours
       [li - 1, 3, false],
       [li, 3, true],
       [li + 1, 3, true],
@@ -125,9 +125,9 @@ describe('raftLog', () => {
     const tests: [Entry[], number, Entry[], number][] = [
       [[], 2, index(1).terms(1, 2), 3],
       [index(3).terms(2), 3, index(1).terms(1, 2, 2), 3],
-      // conflicts with index 1
+      // overwrites starting at index 1
       [index(1).terms(2), 1, index(1).terms(2), 1],
-      // conflicts with index 2
+      // overwrites starting at index 2
       [index(2).terms(3, 3), 3, index(1).terms(1, 3, 3), 2],
     ];
     for (const [ents, windex, wents, wunstable] of tests) {
@@ -148,24 +148,24 @@ describe('raftLog', () => {
     type T = [EntryID, number, Entry[], number, boolean, number, boolean];
     const id = (term: number, idx: number): EntryID => ({ term, index: idx });
     const tests: T[] = [
-      // not match: term is different
+      // rejected: prev term differs
       [id(lastterm - 1, lastindex), lastindex, index(lastindex + 1).terms(4), 0, false, commit, false],
-      // not match: index out of bound
+      // rejected: prev index beyond our log
       [id(lastterm, lastindex + 1), lastindex, index(lastindex + 2).terms(4), 0, false, commit, false],
-      // match with the last existing entry
+      // prev is our last entry
       [id(lastterm, lastindex), lastindex, [], lastindex, true, lastindex, false],
-      [id(lastterm, lastindex), lastindex + 1, [], lastindex, true, lastindex, false], // do not increase commit higher than lastnewi
-      [id(lastterm, lastindex), lastindex - 1, [], lastindex, true, lastindex - 1, false], // commit up to the commit in the message
-      [id(lastterm, lastindex), 0, [], lastindex, true, commit, false], // commit do not decrease
-      [id(0, 0), lastindex, [], 0, true, commit, false], // commit do not decrease
+      [id(lastterm, lastindex), lastindex + 1, [], lastindex, true, lastindex, false], // commit capped at the last new index
+      [id(lastterm, lastindex), lastindex - 1, [], lastindex, true, lastindex - 1, false], // commit follows the leader's value
+      [id(lastterm, lastindex), 0, [], lastindex, true, commit, false], // commit never goes backwards
+      [id(0, 0), lastindex, [], 0, true, commit, false], // commit never goes backwards
       [id(lastterm, lastindex), lastindex, index(lastindex + 1).terms(4), lastindex + 1, true, lastindex, false],
       [id(lastterm, lastindex), lastindex + 1, index(lastindex + 1).terms(4), lastindex + 1, true, lastindex + 1, false],
       [id(lastterm, lastindex), lastindex + 2, index(lastindex + 1).terms(4), lastindex + 1, true, lastindex + 1, false],
       [id(lastterm, lastindex), lastindex + 2, index(lastindex + 1).terms(4, 4), lastindex + 2, true, lastindex + 2, false],
-      // match with the entry in the middle
+      // prev is an earlier entry; our tail gets replaced
       [id(lastterm - 1, lastindex - 1), lastindex, index(lastindex).terms(4), lastindex, true, lastindex, false],
       [id(lastterm - 2, lastindex - 2), lastindex, index(lastindex - 1).terms(4), lastindex - 1, true, lastindex - 1, false],
-      [id(lastterm - 3, lastindex - 3), lastindex, index(lastindex - 2).terms(4), lastindex - 2, true, lastindex - 2, true], // conflict with existing committed entry
+      [id(lastterm - 3, lastindex - 3), lastindex, index(lastindex - 2).terms(4), lastindex - 2, true, lastindex - 2, true], // would overwrite a committed entry: panics
       [id(lastterm - 2, lastindex - 2), lastindex, index(lastindex - 1).terms(4, 4), lastindex, true, lastindex, false],
     ];
     for (const [prev, committed, ents, wlasti, wappend, wcommit, wpanic] of tests) {
@@ -189,7 +189,7 @@ describe('raftLog', () => {
   });
 
   it('compaction side effects', () => {
-    // Populate the log with 1000 entries; 750 in stable storage and 250 in unstable.
+    // Indexes 1..750 sit in storage, 751..1000 only in the unstable part.
     const lastIndex = 1000;
     const unstableIndex = 750;
     const storage = new MemoryStorage();
@@ -244,16 +244,16 @@ describe('raftLog', () => {
       [{ applied: 4, applying: 4, allowUnstable: true }, true],
       [{ applied: 4, applying: 5, allowUnstable: true }, false],
       [{ applied: 5, applying: 5, allowUnstable: true }, false],
-      // Don't allow unstable entries.
+      // Same cases, applying stable entries only.
       [{ applied: 3, applying: 3, allowUnstable: false }, true],
       [{ applied: 3, applying: 4, allowUnstable: false }, false],
       [{ applied: 3, applying: 5, allowUnstable: false }, false],
       [{ applied: 4, applying: 4, allowUnstable: false }, false],
       [{ applied: 4, applying: 5, allowUnstable: false }, false],
       [{ applied: 5, applying: 5, allowUnstable: false }, false],
-      // Paused.
+      // Applying paused by the size limit.
       [{ applied: 3, applying: 3, allowUnstable: true, paused: true }, false],
-      // With snapshot.
+      // A pending snapshot holds back committed entries.
       [{ applied: 3, applying: 3, allowUnstable: true, snap: true }, false],
     ];
     for (const [tt, w] of tests) {
@@ -270,16 +270,16 @@ describe('raftLog', () => {
       [{ applied: 4, applying: 4, allowUnstable: true }, ents.slice(1, 2)],
       [{ applied: 4, applying: 5, allowUnstable: true }, []],
       [{ applied: 5, applying: 5, allowUnstable: true }, []],
-      // Don't allow unstable entries.
+      // Same cases, applying stable entries only.
       [{ applied: 3, applying: 3, allowUnstable: false }, ents.slice(0, 1)],
       [{ applied: 3, applying: 4, allowUnstable: false }, []],
       [{ applied: 3, applying: 5, allowUnstable: false }, []],
       [{ applied: 4, applying: 4, allowUnstable: false }, []],
       [{ applied: 4, applying: 5, allowUnstable: false }, []],
       [{ applied: 5, applying: 5, allowUnstable: false }, []],
-      // Paused.
+      // Applying paused by the size limit.
       [{ applied: 3, applying: 3, allowUnstable: true, paused: true }, []],
-      // With snapshot.
+      // A pending snapshot holds back committed entries.
       [{ applied: 3, applying: 3, allowUnstable: true, snap: true }, []],
     ];
     for (const [tt, w] of tests) {
@@ -299,7 +299,7 @@ describe('raftLog', () => {
       [5, true, maxSize - 1, false],
       [5, true, maxSize, true],
       [5, true, maxSize + 1, true],
-      // Don't allow unstable entries.
+      // Same cases, applying stable entries only.
       [3, false, maxSize - 1, true],
       [3, false, maxSize, true],
       [3, false, maxSize + 1, true],
@@ -321,18 +321,18 @@ describe('raftLog', () => {
     const maxSize = 100;
     const overshoot = 5;
     const tests: [number, number, number, boolean][] = [
-      // Apply some of in-progress entries (applying = 5 below).
+      // applied stays below the applying index (5).
       [4, overshoot - 1, maxSize + 1, true],
       [4, overshoot, maxSize, true],
       [4, overshoot + 1, maxSize - 1, false],
-      // Apply all of in-progress entries.
+      // applied reaches the applying index.
       [5, overshoot - 1, maxSize + 1, true],
       [5, overshoot, maxSize, true],
       [5, overshoot + 1, maxSize - 1, false],
-      // Apply all of outstanding bytes.
+      // size equals everything outstanding.
       [4, maxSize + overshoot, 0, false],
-      // Apply more than outstanding bytes.
-      // Incorrect accounting doesn't underflow applyingSize.
+      // size exceeds what is outstanding; the counter
+      // clamps at zero instead of going negative.
       [4, maxSize + overshoot + 1, 0, false],
     ];
     for (const [idx, size, wapplyingSize, wpaused] of tests) {
@@ -353,10 +353,10 @@ describe('raftLog', () => {
       [1, previousEnts],
     ];
     for (const [unstable, wents] of tests) {
-      // append stable entries to storage
+      // the stable prefix goes into storage
       const storage = new MemoryStorage();
       expect(storage.append(previousEnts.slice(0, unstable - 1))).toBeNull();
-      // append unstable entries to raftlog
+      // the rest lives only in the unstable part
       const raftLog = newLog(storage, raftLogger);
       raftLog.append(previousEnts.slice(unstable - 1));
       const ents = raftLog.nextUnstableEnts();
@@ -371,8 +371,8 @@ describe('raftLog', () => {
     const commit = 2;
     const tests: [number, number, boolean][] = [
       [3, 3, false],
-      [1, 2, false], // never decrease
-      [4, 0, true], // commit out of range -> panic
+      [1, 2, false], // lower target: commit unchanged
+      [4, 0, true], // beyond lastIndex: panics
     ];
     for (const [c, wcommit, wpanic] of tests) {
       guarded(wpanic, () => {
@@ -390,8 +390,8 @@ describe('raftLog', () => {
     const tests: [number, number, number][] = [
       [1, 1, 2],
       [2, 2, 3],
-      [2, 1, 1], // bad term
-      [3, 1, 1], // bad index
+      [2, 1, 1], // term mismatch: ignored
+      [3, 1, 1], // index not in the log: ignored
     ];
     for (const [stablei, stablet, wunstable] of tests) {
       const raftLog = newLog(new MemoryStorage(), raftLogger);
@@ -430,10 +430,10 @@ describe('raftLog', () => {
 
   it('compaction', () => {
     const tests: [number, number[], number[], boolean][] = [
-      // out of upper bound
+      // past lastIndex: compaction fails
       [1000, [1001], [-1], false],
       [1000, [300, 500, 800, 900], [700, 500, 200, 100], true],
-      // out of lower bound
+      // second compaction moves backwards: fails
       [1000, [300, 299], [700, -1], false],
     ];
     for (const [lastIndex, compact, wleft, wallow] of tests) {
@@ -529,14 +529,14 @@ describe('raftLog', () => {
     const l = newLog(storage, raftLogger);
     l.restore(snapMeta(unstablesnapi, 1));
     const tests: [number, number, Error | null][] = [
-      // cannot get term from storage
+      // the stored snapshot's index is already compacted
       [storagesnapi, 0, ErrCompacted],
-      // cannot get term from the gap between storage ents and unstable snapshot
+      // indexes between the stored and the pending snapshot are unknown
       [storagesnapi + 1, 0, ErrCompacted],
       [unstablesnapi - 1, 0, ErrCompacted],
-      // get term from unstable snapshot index
+      // the pending snapshot's own index has a term
       [unstablesnapi, 1, null],
-      // the log beyond the unstable snapshot is empty
+      // nothing exists after the pending snapshot yet
       [unstablesnapi + 1, 0, ErrUnavailable],
     ];
     for (const [idx, term, err] of tests) {
@@ -560,13 +560,13 @@ describe('raftLog', () => {
     l.append(entries(half, last));
 
     const tests: [number, number, number, Entry[], boolean][] = [
-      // ErrCompacted.
+      // At or below the snapshot: compacted.
       [offset - 1, offset + 1, NO_LIMIT, [], false],
       [offset, offset + 1, NO_LIMIT, [], false],
-      // panics
-      [half, half - 1, NO_LIMIT, [], true], // lo and hi inversion
-      [last, last + 1, NO_LIMIT, [], true], // hi is out of bounds
-      // No limit.
+      // Invalid ranges throw.
+      [half, half - 1, NO_LIMIT, [], true], // lo > hi
+      [last, last + 1, NO_LIMIT, [], true], // hi past lastIndex + 1
+      // Unlimited size.
       [offset + 1, offset + 1, NO_LIMIT, [], false],
       [offset + 1, half - 1, NO_LIMIT, entries(offset + 1, half - 1), false],
       [offset + 1, half, NO_LIMIT, entries(offset + 1, half), false],
@@ -578,31 +578,31 @@ describe('raftLog', () => {
       [half, half + 1, NO_LIMIT, entries(half, half + 1), false],
       [half, last, NO_LIMIT, entries(half, last), false],
       [last - 1, last, NO_LIMIT, entries(last - 1, last), false],
-      // At least one entry is always returned.
+      // A zero limit still yields one entry.
       [offset + 1, last, 0, entries(offset + 1, offset + 2), false],
       [half - 1, half + 1, 0, entries(half - 1, half), false],
       [half, last, 0, entries(half, half + 1), false],
       [half + 1, last, 0, entries(half + 1, half + 2), false],
-      // Low limit.
+      // Limit smaller than one entry.
       [offset + 1, last, hs - 1, entries(offset + 1, offset + 2), false],
       [half - 1, half + 1, hs - 1, entries(half - 1, half), false],
       [half, last, hs - 1, entries(half, half + 1), false],
-      // Just enough for one limit.
+      // Limit fits exactly one entry.
       [offset + 1, last, hs, entries(offset + 1, offset + 2), false],
       [half - 1, half + 1, hs, entries(half - 1, half), false],
       [half, last, hs, entries(half, half + 1), false],
-      // Not enough for two limit.
+      // Limit a byte over one entry.
       [offset + 1, last, hs + 1, entries(offset + 1, offset + 2), false],
       [half - 1, half + 1, hs + 1, entries(half - 1, half), false],
       [half, last, hs + 1, entries(half, half + 1), false],
-      // Enough for two limit.
+      // Limit fits exactly two entries.
       [offset + 1, last, hs * 2, entries(offset + 1, offset + 3), false],
       [half - 2, half + 1, hs * 2, entries(half - 2, half), false],
       [half - 1, half + 1, hs * 2, entries(half - 1, half + 1), false],
       [half, last, hs * 2, entries(half, half + 2), false],
-      // Not enough for three.
+      // One byte short of three entries.
       [half - 2, half + 1, hs * 3 - 1, entries(half - 2, half), false],
-      // Enough for three.
+      // Exactly three entries.
       [half - 1, half + 2, hs * 3, entries(half - 1, half + 2), false],
     ];
     for (const [lo, hi, lim, w, wpanic] of tests) {
@@ -630,7 +630,7 @@ describe('raftLog', () => {
     const l = newLog(storage, raftLogger);
     l.append(entries(half, last));
 
-    // scan() returns the same entries as slice(), on all inputs.
+    // Paging must not change the result: compare with slice() over every range.
     for (const pageSize of [0, 1, 10, 100, esz, esz + 1]) {
       for (let lo = offset + 1; lo < last; lo++) {
         for (let hi = lo; hi <= last; hi++) {
@@ -646,7 +646,7 @@ describe('raftLog', () => {
       }
     }
 
-    // The callback error is propagated to the caller.
+    // An error from the callback stops the scan and is handed back.
     const errBreak = new Error('break');
     let iters = 0;
     expect(
@@ -657,7 +657,7 @@ describe('raftLog', () => {
     ).toBe(errBreak);
     expect(iters).toBe(2);
 
-    // We max out the limit, and not just always return a single entry.
+    // Pages are filled up to the limit rather than holding one entry each.
     expect(
       l.scan(offset + 1, offset + 11, esz * 2, (ents) => {
         expect(ents.length).toBe(2);

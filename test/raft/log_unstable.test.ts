@@ -14,10 +14,10 @@ function mk(entries: Entry[], offset: number, snapshot?: Snapshot, offsetInProgr
 describe('unstable', () => {
   it('maybeFirstIndex', () => {
     const tests: [Entry[], number, Snapshot | undefined, boolean, number][] = [
-      // no snapshot
+      // without a snapshot the first index is unknown
       [index(5).terms(1), 5, undefined, false, 0],
       [[], 0, undefined, false, 0],
-      // has snapshot
+      // with a snapshot: the index right after it
       [index(5).terms(1), 5, snap(4, 1), true, 5],
       [[], 5, snap(4, 1), true, 5],
     ];
@@ -30,12 +30,12 @@ describe('unstable', () => {
 
   it('maybeLastIndex', () => {
     const tests: [Entry[], number, Snapshot | undefined, boolean, number][] = [
-      // last in entries
+      // the last entry wins
       [index(5).terms(1), 5, undefined, true, 5],
       [index(5).terms(1), 5, snap(4, 1), true, 5],
-      // last in snapshot
+      // only a snapshot: its index
       [[], 5, snap(4, 1), true, 4],
-      // empty unstable
+      // nothing at all: unknown
       [[], 0, undefined, false, 0],
     ];
     for (const [entries, offset, s, wok, windex] of tests) {
@@ -47,13 +47,13 @@ describe('unstable', () => {
 
   it('maybeTerm', () => {
     const tests: [Entry[], number, Snapshot | undefined, number, boolean, number][] = [
-      // term from entries
+      // indexes covered by the entries
       [index(5).terms(1), 5, undefined, 5, true, 1],
       [index(5).terms(1), 5, undefined, 6, false, 0],
       [index(5).terms(1), 5, undefined, 4, false, 0],
       [index(5).terms(1), 5, snap(4, 1), 5, true, 1],
       [index(5).terms(1), 5, snap(4, 1), 6, false, 0],
-      // term from snapshot
+      // the snapshot's own index, and neighbours outside any range
       [index(5).terms(1), 5, snap(4, 1), 4, true, 1],
       [index(5).terms(1), 5, snap(4, 1), 3, false, 0],
       [[], 5, snap(4, 1), 5, false, 0],
@@ -80,11 +80,11 @@ describe('unstable', () => {
 
   it('nextEntries', () => {
     const tests: [Entry[], number, number, Entry[]][] = [
-      // nothing in progress
+      // all entries still to be handed out
       [index(5).terms(1, 1), 5, 5, index(5).terms(1, 1)],
-      // partially in progress
+      // first entry already handed out
       [index(5).terms(1, 1), 5, 6, index(6).terms(1)],
-      // everything in progress
+      // all handed out: nothing left
       [index(5).terms(1, 1), 5, 7, []],
     ];
     for (const [entries, offset, offsetInProgress, wentries] of tests) {
@@ -95,11 +95,11 @@ describe('unstable', () => {
   it('nextSnapshot', () => {
     const s = snap(4, 1);
     const tests: [Snapshot | undefined, boolean, Snapshot | undefined][] = [
-      // snapshot not unstable
+      // no pending snapshot
       [undefined, false, undefined],
-      // snapshot not in progress
+      // pending and not yet handed out
       [s, false, s],
-      // snapshot in progress
+      // already handed out: not returned again
       [s, true, undefined],
     ];
     for (const [sn, inProgress, wsnap] of tests) {
@@ -115,7 +115,7 @@ describe('unstable', () => {
       [index(5).terms(1, 1), undefined, 5, false, 7, false],
       [index(5).terms(1, 1), undefined, 6, false, 7, false],
       [index(5).terms(1, 1), undefined, 7, false, 7, false],
-      // with snapshot
+      // same, plus a pending snapshot that becomes in progress
       [[], s, 5, false, 5, true],
       [index(5).terms(1), s, 5, false, 6, true],
       [index(5).terms(1, 1), s, 5, false, 7, true],
@@ -138,19 +138,19 @@ describe('unstable', () => {
   it('stableTo', () => {
     const tests: [Entry[], number, number, Snapshot | undefined, number, number, number, number, number][] = [
       [[], 0, 0, undefined, 5, 1, 0, 0, 0],
-      [index(5).terms(1), 5, 6, undefined, 5, 1, 6, 6, 0], // stable to the first entry
-      [index(5).terms(1, 1), 5, 6, undefined, 5, 1, 6, 6, 1], // stable to the first entry
-      [index(5).terms(1, 1), 5, 7, undefined, 5, 1, 6, 7, 1], // stable to the first entry and in-progress ahead
-      [index(6).terms(2), 6, 7, undefined, 6, 1, 6, 7, 1], // stable to the first entry and term mismatch
-      [index(5).terms(1), 5, 6, undefined, 4, 1, 5, 6, 1], // stable to old entry
-      [index(5).terms(1), 5, 6, undefined, 4, 2, 5, 6, 1], // stable to old entry
-      // with snapshot
+      [index(5).terms(1), 5, 6, undefined, 5, 1, 6, 6, 0], // first entry persisted
+      [index(5).terms(1, 1), 5, 6, undefined, 5, 1, 6, 6, 1], // first entry persisted, one left
+      [index(5).terms(1, 1), 5, 7, undefined, 5, 1, 6, 7, 1], // first persisted while the second is still in flight
+      [index(6).terms(2), 6, 7, undefined, 6, 1, 6, 7, 1], // index matches but the term differs: ignored
+      [index(5).terms(1), 5, 6, undefined, 4, 1, 5, 6, 1], // index below offset: ignored
+      [index(5).terms(1), 5, 6, undefined, 4, 2, 5, 6, 1], // index below offset: ignored
+      // same cases with a pending snapshot
       [index(5).terms(1), 5, 6, snap(4, 1), 5, 1, 6, 6, 0],
       [index(5).terms(1, 1), 5, 6, snap(4, 1), 5, 1, 6, 6, 1],
       [index(5).terms(1, 1), 5, 7, snap(4, 1), 5, 1, 6, 7, 1],
       [index(6).terms(2), 6, 7, snap(5, 1), 6, 1, 6, 7, 1],
-      [index(5).terms(1), 5, 6, snap(4, 1), 4, 1, 5, 6, 1], // stable to snapshot
-      [index(5).terms(2), 5, 6, snap(4, 2), 4, 1, 5, 6, 1], // stable to old entry
+      [index(5).terms(1), 5, 6, snap(4, 1), 4, 1, 5, 6, 1], // snapshot index with the right term: still ignored
+      [index(5).terms(2), 5, 6, snap(4, 2), 4, 1, 5, 6, 1], // snapshot index, wrong term: ignored
     ];
     for (const [entries, offset, oip, sn, idx, term, woffset, woip, wlen] of tests) {
       const u = mk(entries, offset, sn, oip);
@@ -163,14 +163,14 @@ describe('unstable', () => {
 
   it('truncateAndAppend', () => {
     const tests: [Entry[], number, number, Entry[], number, number, Entry[]][] = [
-      // append to the end
+      // new entries follow directly
       [index(5).terms(1), 5, 5, index(6).terms(1, 1), 5, 5, index(5).terms(1, 1, 1)],
       [index(5).terms(1), 5, 6, index(6).terms(1, 1), 5, 6, index(5).terms(1, 1, 1)],
-      // replace the unstable entries
+      // new entries start at or before offset: everything replaced
       [index(5).terms(1), 5, 5, index(5).terms(2, 2), 5, 5, index(5).terms(2, 2)],
       [index(5).terms(1), 5, 5, index(4).terms(2, 2, 2), 4, 4, index(4).terms(2, 2, 2)],
       [index(5).terms(1), 5, 6, index(5).terms(2, 2), 5, 5, index(5).terms(2, 2)],
-      // truncate the existing entries and append
+      // new entries start in the middle: cut the tail, then add
       [index(5).terms(1, 1, 1), 5, 5, index(6).terms(2), 5, 5, index(5).terms(1, 2)],
       [index(5).terms(1, 1, 1), 5, 5, index(7).terms(2, 2), 5, 5, index(5).terms(1, 1, 2, 2)],
       [index(5).terms(1, 1, 1), 5, 6, index(6).terms(2), 5, 6, index(5).terms(1, 2)],

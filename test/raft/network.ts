@@ -139,7 +139,7 @@ export class Network {
   storage = new Map<number, MemoryStorage>();
   dropm = new Map<string, number>();
   ignorem = new Set<number>();
-  /** Called for each message sent; false drops it. */
+  /** Sees every outgoing message; returning false loses it. */
   msgHook: ((m: Message) => boolean) | undefined;
 
   constructor(configFunc: ((c: Config) => void) | undefined, peers: Peer[]) {
@@ -197,16 +197,16 @@ export class Network {
   }
 
   cut(one: number, other: number): void {
-    this.drop(one, other, 2.0); // always drop
-    this.drop(other, one, 2.0); // always drop
+    this.drop(one, other, 2.0); // a rate of 1 or more loses every message
+    this.drop(other, one, 2.0);
   }
 
   isolate(id: number): void {
     for (let i = 0; i < this.peers.size; i++) {
       const nid = i + 1;
       if (nid !== id) {
-        this.drop(id, nid, 1.0); // always drop
-        this.drop(nid, id, 1.0); // always drop
+        this.drop(id, nid, 1.0);
+        this.drop(nid, id, 1.0);
       }
     }
   }

@@ -194,8 +194,8 @@ describe('raft: elections', () => {
         [newNetworkWithConfig(cfg, null, nopStepper, nopStepper), candState, candTerm],
         [newNetworkWithConfig(cfg, null, nopStepper, nopStepper, null), candState, candTerm],
         [newNetworkWithConfig(cfg, null, nopStepper, nopStepper, null, null), StateLeader, 1],
-        // three logs further along than 0, but in the same term so rejections
-        // are returned instead of the votes being ignored.
+        // Peers 2-4 have longer logs in term 1, so they answer with explicit
+        // rejections (same term) rather than dropping the request.
         [
           newNetworkWithConfig(cfg, null, entsWithConfig(cfg, 1), entsWithConfig(cfg, 1), entsWithConfig(cfg, 1, 1), null),
           StateFollower,
@@ -515,17 +515,17 @@ describe('raft: elections', () => {
     for (const preVote of [false, true]) {
       const sm = newTestRaft(1, 5, 1, newTestMemoryStorage({ peers: [1, 2, 3] }));
       sm.preVote = preVote;
-      // n1 calls an election.
+      // n1 campaigns.
       sm.step(hup(1));
       const steps = takeMessagesAfterAppend(sm);
-      // n1 hears that n2 already won the election before it has had a
-      // chance to sync its vote to disk and account for its self-vote.
+      // A heartbeat from n2 (the winner) arrives before n1's own vote
+      // is persisted and counted.
       sm.step(m({ from: 2, to: 1, term: sm.term, type: MsgHeartbeat }));
       expect(sm.state).toBe(StateFollower);
-      // n1 remains a follower even after its self-vote is delivered.
+      // Delivering the stale self-vote afterwards must not revive the campaign.
       stepOrSend(sm, steps);
       expect(sm.state).toBe(StateFollower);
-      // Its self-vote does not make its way to its ProgressTracker.
+      // ...nor be tallied.
       expect(sm.trk.tallyVotes().granted).toBe(0);
     }
   });
@@ -678,17 +678,17 @@ describe('raft: replication and commit', () => {
 
   it('commit', () => {
     const tests: [number[], Entry[], number, number][] = [
-      // single
+      // one voter
       [[1], index(1).terms(1), 1, 1],
       [[1], index(1).terms(1), 2, 0],
       [[2], index(1).terms(1, 2), 2, 2],
       [[1], index(1).terms(2), 2, 1],
-      // odd
+      // three voters
       [[2, 1, 1], index(1).terms(1, 2), 1, 1],
       [[2, 1, 1], index(1).terms(1, 1), 2, 0],
       [[2, 1, 2], index(1).terms(1, 2), 2, 2],
       [[2, 1, 2], index(1).terms(1, 1), 2, 0],
-      // even
+      // four voters
       [[2, 1, 1, 1], index(1).terms(1, 2), 1, 1],
       [[2, 1, 1, 1], index(1).terms(1, 1), 2, 0],
       [[2, 1, 1, 2], index(1).terms(1, 2), 1, 1],
@@ -738,16 +738,16 @@ describe('raft: replication and commit', () => {
 
   it('handle MsgApp', () => {
     const tests: [Message, number, number, boolean][] = [
-      // Ensure 1
-      [m({ type: MsgApp, term: 2, logTerm: 3, index: 2, commit: 3 }), 2, 0, true], // previous log mismatch
-      [m({ type: MsgApp, term: 2, logTerm: 3, index: 3, commit: 3 }), 2, 0, true], // previous log non-exist
-      // Ensure 2
+      // Rejected: no entry at prev index with the prev term.
+      [m({ type: MsgApp, term: 2, logTerm: 3, index: 2, commit: 3 }), 2, 0, true], // term at index 2 differs
+      [m({ type: MsgApp, term: 2, logTerm: 3, index: 3, commit: 3 }), 2, 0, true], // index 3 not in the log
+      // Accepted: conflicting entries get replaced, new ones appended.
       [m({ type: MsgApp, term: 2, logTerm: 1, index: 1, commit: 1 }), 2, 1, false],
       [m({ type: MsgApp, term: 2, logTerm: 0, index: 0, commit: 1, entries: [newEntry({ index: 1, term: 2 })] }), 1, 1, false],
       [m({ type: MsgApp, term: 2, logTerm: 2, index: 2, commit: 3, entries: [newEntry({ index: 3, term: 2 }), newEntry({ index: 4, term: 2 })] }), 4, 3, false],
       [m({ type: MsgApp, term: 2, logTerm: 2, index: 2, commit: 4, entries: [newEntry({ index: 3, term: 2 })] }), 3, 3, false],
       [m({ type: MsgApp, term: 2, logTerm: 1, index: 1, commit: 4, entries: [newEntry({ index: 2, term: 2 })] }), 2, 2, false],
-      // Ensure 3
+      // Commit moves to min(leader commit, last new index).
       [m({ type: MsgApp, term: 1, logTerm: 1, index: 1, commit: 3 }), 2, 1, false],
       [m({ type: MsgApp, term: 1, logTerm: 1, index: 1, commit: 3, entries: [newEntry({ index: 2, term: 2 })] }), 2, 2, false],
       [m({ type: MsgApp, term: 2, logTerm: 2, index: 2, commit: 3 }), 2, 2, false],
@@ -771,7 +771,7 @@ describe('raft: replication and commit', () => {
     const commit = 2;
     const tests: [Message, number][] = [
       [m({ from: 2, to: 1, type: MsgHeartbeat, term: 2, commit: commit + 1 }), commit + 1],
-      [m({ from: 2, to: 1, type: MsgHeartbeat, term: 2, commit: commit - 1 }), commit], // do not decrease commit
+      [m({ from: 2, to: 1, type: MsgHeartbeat, term: 2, commit: commit - 1 }), commit], // lower commit is ignored
     ];
     for (const [msg, wCommit] of tests) {
       const storage = newTestMemoryStorage({ peers: [1, 2] });
@@ -838,14 +838,14 @@ describe('raft: replication and commit', () => {
     readMessages(r1);
     r1.trk.progress.get(2)!.becomeReplicate();
     const r2 = newTestRaft(2, 10, 1, newTestMemoryStorage({ peers: [1, 2] }));
-    // r1 sends 2 MsgApp messages to r2.
+    // Two appends from r1 to r2 in a row.
     mustAppendEntry(r1, newEntry({ data: bytes('somedata') }));
     r1.sendAppend(2);
     const req1 = expectOneMessage(r1);
     mustAppendEntry(r1, newEntry({ data: bytes('somedata') }));
     r1.sendAppend(2);
     const req2 = expectOneMessage(r1);
-    // r2 receives the second MsgApp first due to reordering.
+    // Deliver them out of order: the later one first.
     r2.step(req2);
     const resp2 = expectOneMessage(r2);
     expect(resp2.reject).toBe(true);

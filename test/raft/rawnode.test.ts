@@ -82,25 +82,25 @@ describe('RawNode', () => {
   });
 
   const ccCases: [ConfChangeI, ConfState, ConfState | undefined][] = [
-    // V1 config change.
+    // Legacy (v1) add-node.
     [newConfChange({ type: ConfChangeType.ConfChangeAddNode, nodeId: 2 }), newConfState({ voters: [1, 2] }), undefined],
-    // Proposing the same as a V2 change works just the same, without entering a joint config.
+    // Single change via v2: applied directly, no joint state.
     [newConfChangeV2({ changes: [{ type: ConfChangeType.ConfChangeAddNode, nodeId: 2 }] }), newConfState({ voters: [1, 2] }), undefined],
-    // Ditto if we add it as a learner instead.
+    // Same, adding a learner.
     [newConfChangeV2({ changes: [{ type: ConfChangeType.ConfChangeAddLearnerNode, nodeId: 2 }] }), newConfState({ voters: [1], learners: [2] }), undefined],
-    // We can ask explicitly for joint consensus if we want it.
+    // Explicit transition forces a joint config even for one change.
     [
       newConfChangeV2({ changes: [{ type: ConfChangeType.ConfChangeAddLearnerNode, nodeId: 2 }], transition: ConfChangeTransition.ConfChangeTransitionJointExplicit }),
       newConfState({ voters: [1], votersOutgoing: [1], learners: [2] }),
       newConfState({ voters: [1], learners: [2] }),
     ],
-    // Ditto, but with implicit transition (the harness checks this).
+    // Implicit transition: joint with autoLeave; the test leaves it itself.
     [
       newConfChangeV2({ changes: [{ type: ConfChangeType.ConfChangeAddLearnerNode, nodeId: 2 }], transition: ConfChangeTransition.ConfChangeTransitionJointImplicit }),
       newConfState({ voters: [1], votersOutgoing: [1], learners: [2], autoLeave: true }),
       newConfState({ voters: [1], learners: [2] }),
     ],
-    // Add a new node and demote n1.
+    // Several changes at once (promote n2, demote n1, learner n3) need a joint config.
     [
       newConfChangeV2({
         changes: [
@@ -112,7 +112,7 @@ describe('RawNode', () => {
       newConfState({ voters: [2], votersOutgoing: [1], learners: [3], learnersNext: [1], autoLeave: true }),
       newConfState({ voters: [2], learners: [1, 3] }),
     ],
-    // Ditto explicit.
+    // Same changes, explicit transition.
     [
       newConfChangeV2({
         changes: [
@@ -125,7 +125,7 @@ describe('RawNode', () => {
       newConfState({ voters: [2], votersOutgoing: [1], learners: [3], learnersNext: [1] }),
       newConfState({ voters: [2], learners: [1, 3] }),
     ],
-    // Ditto implicit.
+    // Same changes, implicit transition.
     [
       newConfChangeV2({
         changes: [
@@ -223,7 +223,7 @@ describe('RawNode', () => {
       for (const ent of rd.committedEntries) {
         if (ent.type === EntryType.EntryConfChangeV2) {
           const cc = unmarshalConfChangeV2(ent.data);
-          // Force it step down.
+          // A higher-term response makes the leader step down first.
           rawNode.step(newMessage({ type: MessageType.MsgHeartbeatResp, from: 1, term: rawNode.raft.term + 1 }));
           cs = rawNode.applyConfChange(cc);
         }

@@ -44,14 +44,14 @@ describe('MemoryStorage', () => {
       [4, 5, NO_LIMIT, null, index(4).terms(4)],
       [4, 6, NO_LIMIT, null, index(4).terms(4, 5)],
       [4, 7, NO_LIMIT, null, index(4).terms(4, 5, 6)],
-      // even if maxsize is zero, the first entry should be returned
+      // a zero size limit still yields one entry
       [4, 7, 0, null, index(4).terms(4)],
-      // limit to 2
+      // exactly two entries fit
       [4, 7, sz(1) + sz(2), null, index(4).terms(4, 5)],
-      // limit to 2
+      // a third entry does not fit
       [4, 7, sz(1) + sz(2) + Math.floor(sz(3) / 2), null, index(4).terms(4, 5)],
       [4, 7, sz(1) + sz(2) + sz(3) - 1, null, index(4).terms(4, 5)],
-      // all
+      // all three fit exactly
       [4, 7, sz(1) + sz(2) + sz(3), null, index(4).terms(4, 5, 6)],
     ];
     for (const [lo, hi, maxsize, werr, wentries] of tests) {
@@ -118,11 +118,11 @@ describe('MemoryStorage', () => {
       [index(3).terms(3, 4, 5), index(3).terms(3, 4, 5)],
       [index(3).terms(3, 6, 6), index(3).terms(3, 6, 6)],
       [index(3).terms(3, 4, 5, 5), index(3).terms(3, 4, 5, 5)],
-      // Truncate incoming entries, truncate the existing entries and append.
+      // Input starts below the first index: its head is dropped, then it overwrites.
       [index(2).terms(3, 3, 5), index(3).terms(3, 5)],
-      // Truncate the existing entries and append.
+      // Overwrite from the middle of the stored entries.
       [index(4).terms(5), index(3).terms(3, 5)],
-      // Direct append.
+      // Starts right after the last stored entry.
       [index(6).terms(5), index(3).terms(3, 4, 5, 5)],
     ];
     for (const [entries, wentries] of tests) {
@@ -141,7 +141,7 @@ describe('MemoryStorage', () => {
     ];
     const s = new MemoryStorage();
     expect(s.applySnapshot(tests[0]!)).toBeNull();
-    // ApplySnapshot fails due to ErrSnapOutOfDate.
+    // An older snapshot is refused.
     expect(s.applySnapshot(tests[1]!)).toBe(ErrSnapOutOfDate);
   });
 

@@ -3,20 +3,20 @@ import { confStateEquivalent, formatConfStatePlusV, formatConfStateV, newConfSta
 
 describe('ConfState.Equivalent', () => {
   const cases: Array<[ReturnType<typeof newConfState>, ReturnType<typeof newConfState>, boolean]> = [
-    // Reordered voters and learners.
+    // Order inside each set does not matter.
     [
       newConfState({ voters: [1, 2, 3], learners: [5, 4, 6], votersOutgoing: [9, 8, 7], learnersNext: [10, 20, 15] }),
       newConfState({ voters: [1, 2, 3], learners: [4, 5, 6], votersOutgoing: [7, 9, 8], learnersNext: [20, 10, 15] }),
       true,
     ],
-    // Not sensitive to nil vs empty slice.
+    // An empty voter list equals a missing one.
     [newConfState({ voters: [] }), newConfState(), true],
-    // Non-equivalent voters.
+    // Different voter sets.
     [newConfState({ voters: [1, 2, 3, 4] }), newConfState({ voters: [2, 1, 3] }), false],
     [newConfState({ voters: [1, 4, 3] }), newConfState({ voters: [2, 1, 3] }), false],
-    // Non-equivalent learners.
+    // Upstream meant this one for learners, but it compares voters too.
     [newConfState({ voters: [1, 2, 3, 4] }), newConfState({ voters: [2, 1, 3] }), false],
-    // Sensitive to AutoLeave flag.
+    // autoLeave is part of the comparison.
     [newConfState({ autoLeave: true }), newConfState(), false],
   ];
   cases.forEach(([a, b, ok], i) => {

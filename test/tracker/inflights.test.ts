@@ -14,7 +14,7 @@ const zeros = (n: number) => new Array<number>(n).fill(0);
 
 describe('Inflights', () => {
   it('Add', () => {
-    // no rotating case
+    // buffer starting at slot 0: no wrap-around
     const in1 = Inflights.fromState({ size: 10, buffer: inflightsBuffer(zeros(10), zeros(10)) });
     for (let i = 0; i < 5; i++) in1.add(i, 100 + i);
     expect(in1.state()).toEqual(
@@ -40,7 +40,7 @@ describe('Inflights', () => {
       }),
     );
 
-    // rotating case
+    // start at slot 5 so the ring wraps
     const in2 = Inflights.fromState({ start: 5, size: 10, buffer: inflightsBuffer(zeros(10), zeros(10)) });
     for (let i = 0; i < 5; i++) in2.add(i, 100 + i);
     expect(in2.state()).toEqual(
@@ -82,7 +82,7 @@ describe('Inflights', () => {
     in1.freeLE(8);
     expect(in1.state()).toEqual(want({ start: 9, count: 1, bytes: 109, size: 10, buffer: full }));
 
-    // rotating case
+    // adding more wraps past the end of the ring
     for (let i = 10; i < 15; i++) in1.add(i, 100 + i);
     in1.freeLE(12);
     const rotated = inflightsBuffer(
@@ -124,7 +124,7 @@ describe('Inflights', () => {
 
   it('Reset', () => {
     const in_ = new Inflights(10, 1000);
-    // Byte usage must not leak across resets.
+    // reset() must clear the byte count too, or 100 rounds would exhaust maxBytes.
     let index = 0;
     for (let epoch = 0; epoch < 100; epoch++) {
       in_.reset();

@@ -51,12 +51,12 @@ describe('Progress', () => {
     const match = 1;
     const tests: [Progress, number][] = [
       [new Progress({ state: StateReplicate, match, next: 5, inflights: new Inflights(256, 0) }), 2],
-      // snapshot finish
+      // snapshot sent: next follows the pending snapshot index
       [
         new Progress({ state: StateSnapshot, match, next: 5, pendingSnapshot: 10, inflights: new Inflights(256, 0) }),
         11,
       ],
-      // snapshot failure
+      // no pending snapshot: next is match + 1
       [
         new Progress({ state: StateSnapshot, match, next: 5, pendingSnapshot: 0, inflights: new Inflights(256, 0) }),
         2,
@@ -92,10 +92,10 @@ describe('Progress', () => {
     const prevM = 3;
     const prevN = 5;
     const tests: [number, number, number, boolean][] = [
-      [prevM - 1, prevM, prevN, false], // do not decrease match, next
-      [prevM, prevM, prevN, false], // do not decrease next
-      [prevM + 1, prevM + 1, prevN, true], // increase match, do not decrease next
-      [prevM + 2, prevM + 2, prevN + 1, true], // increase match, next
+      [prevM - 1, prevM, prevN, false], // stale update: neither moves
+      [prevM, prevM, prevN, false], // equal match: next stays
+      [prevM + 1, prevM + 1, prevN, true], // match grows, next already ahead
+      [prevM + 2, prevM + 2, prevN + 1, true], // both advance
     ];
     tests.forEach(([update, wm, wn, wok], i) => {
       const p = new Progress({ match: prevM, next: prevN });

@@ -1,4 +1,4 @@
-// add-nodes <n> [voters=(1 2 3)] [learners=(4 5)] [index=2] [content=foo]
+// add-nodes <n> [voters=(ids)] [learners=(ids)] [index=N] [content=text]
 //   [inflight=N] [async-storage-writes=bool] [prevote=bool] [checkquorum=bool]
 //   [max-committed-size-per-ready=N] [disable-conf-change-validation=bool]
 //   [read-only=safe|lease-based] [step-down-on-removal=bool]

@@ -6,7 +6,7 @@ export function handleCampaign(env: InteractionEnv, d: DirectiveData): Error | n
   return campaign(env, firstAsNodeIdx(env, d));
 }
 
-/** Campaigns the node at the given index. */
+/** Starts an election on node idx (0-based slot). */
 export function campaign(env: InteractionEnv, idx: number): Error | null {
   return env.nodes[idx]!.rawNode.campaign();
 }

@@ -1,4 +1,4 @@
-// compact <id> <new-first-index>
+// compact <id> <index>: compact node id's storage at index, then print its log
 import { parseUint64 } from '../../util/strconv.js';
 import { type DirectiveData, fail, firstAsNodeIdx } from '../args.js';
 import type { InteractionEnv } from '../env.js';

@@ -65,7 +65,7 @@ export function handleProposeConfChange(env: InteractionEnv, d: DirectiveData): 
   return proposeConfChange(env, idx, c);
 }
 
-/** Proposes a configuration change on the node at idx. */
+/** Hands c to node idx's RawNode as a conf change proposal. */
 export function proposeConfChange(env: InteractionEnv, idx: number, c: ConfChangeI): Error | null {
   return env.nodes[idx]!.rawNode.proposeConfChange(c);
 }
