@@ -23,10 +23,12 @@ class Capture extends Writable {
   }
 }
 
-/** Runs `raftdd ...args` with the given stdin text. */
-export async function cli(args: string[], stdin = ''): Promise<CliResult> {
+/** Runs `raftdd ...args` with the given stdin text; `tty` makes stdout and stderr terminals. */
+export async function cli(args: string[], stdin = '', tty = false): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
+  stdout.isTTY = tty;
+  stderr.isTTY = tty;
   const input = new PassThrough();
   input.end(stdin);
   const io = { stdout, stderr, stdin: input } as unknown as Io;

@@ -176,3 +176,28 @@ describe('raftdd run', () => {
     expect(readFileSync(join(dir, 'q.txt'), 'latin1')).toContain('20\n');
   });
 });
+
+describe('raftdd run on a terminal', () => {
+  it('colours the diff, shows progress, and honours NO_COLOR', async () => {
+    const { dir, file, text } = await recorded();
+    writeFileSync(join(dir, 'b.txt'), text, 'latin1');
+    writeFileSync(file, text.replace('became leader', 'became boss'), 'latin1');
+    const saved = process.env.NO_COLOR;
+    try {
+      delete process.env.NO_COLOR;
+      let r = await cli(['run', dir], '', true);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('\x1b[31m');
+      expect(r.stdout).toContain('\x1b[32m');
+      expect(r.stderr).toContain('[1/2]');
+      expect(r.stderr).toContain('[2/2]');
+      process.env.NO_COLOR = '1';
+      r = await cli(['run', dir], '', true);
+      expect(r.stdout).not.toContain('\x1b[');
+      expect(lastLine(r.stdout)).toBe('1 passed, 1 failed');
+    } finally {
+      if (saved === undefined) delete process.env.NO_COLOR;
+      else process.env.NO_COLOR = saved;
+    }
+  });
+});
