@@ -96,3 +96,30 @@ export function nodeIdxs(env: InteractionEnv, d: DirectiveData, allowMissing = f
   }
   return idxs;
 }
+
+/**
+ * Runs f for each node named by the directive's ids. With several nodes,
+ * each one's output is indented under a `> <id> <what>` header, as Go's
+ * process-ready and the storage-thread commands print it; the first error stops.
+ */
+export function forEachNode(
+  env: InteractionEnv,
+  d: DirectiveData,
+  what: string,
+  f: (idx: number) => Error | null,
+): Error | null {
+  const idxs = nodeIdxs(env, d);
+  for (const idx of idxs) {
+    let err: Error | null = null;
+    if (idxs.length > 1) {
+      env.output.write(`> ${idx + 1} ${what}\n`);
+      env.withIndent(() => {
+        err = f(idx);
+      });
+    } else {
+      err = f(idx);
+    }
+    if (err !== null) return err;
+  }
+  return null;
+}

@@ -1,27 +1,13 @@
 // process-append-thread <id>...
 import { describeMessage } from '../../raft/describe.js';
 import { newHardState, newSnapshot } from '../../raftpb/types.js';
-import { sprintf } from '../../util/gofmt.js';
-import { type DirectiveData, nodeIdxs } from '../args.js';
+import { type DirectiveData, forEachNode } from '../args.js';
 import type { InteractionEnv } from '../env.js';
 import { defaultEntryFormatter } from '../node.js';
 import { processAppend } from './process-ready.js';
 
 export function handleProcessAppendThread(env: InteractionEnv, d: DirectiveData): Error | null {
-  const idxs = nodeIdxs(env, d);
-  for (const idx of idxs) {
-    let err: Error | null = null;
-    if (idxs.length > 1) {
-      env.output.write(sprintf('> %d processing append thread\n', idx + 1));
-      env.withIndent(() => {
-        err = processAppendThread(env, idx);
-      });
-    } else {
-      err = processAppendThread(env, idx);
-    }
-    if (err !== null) return err;
-  }
-  return null;
+  return forEachNode(env, d, 'processing append thread', (idx) => processAppendThread(env, idx));
 }
 
 /** Handles the oldest MsgStorageAppend of the node at idx. */

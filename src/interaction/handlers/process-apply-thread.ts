@@ -1,26 +1,12 @@
 // process-apply-thread <id>...
 import { describeMessage } from '../../raft/describe.js';
-import { sprintf } from '../../util/gofmt.js';
-import { type DirectiveData, nodeIdxs } from '../args.js';
+import { type DirectiveData, forEachNode } from '../args.js';
 import type { InteractionEnv } from '../env.js';
 import { defaultEntryFormatter } from '../node.js';
 import { processApply } from './process-ready.js';
 
 export function handleProcessApplyThread(env: InteractionEnv, d: DirectiveData): Error | null {
-  const idxs = nodeIdxs(env, d);
-  for (const idx of idxs) {
-    let err: Error | null = null;
-    if (idxs.length > 1) {
-      env.output.write(sprintf('> %d processing apply thread\n', idx + 1));
-      env.withIndent(() => {
-        err = processApplyThread(env, idx);
-      });
-    } else {
-      err = processApplyThread(env, idx);
-    }
-    if (err !== null) return err;
-  }
-  return null;
+  return forEachNode(env, d, 'processing apply thread', (idx) => processApplyThread(env, idx));
 }
 
 /** Handles the oldest MsgStorageApply of the node at idx. */

@@ -6,26 +6,12 @@ import type { ConfState, Entry, HardState, Snapshot } from '../../raftpb/types.j
 import { EntryType } from '../../raftpb/types.js';
 import { unmarshalConfChange, unmarshalConfChangeV2 } from '../../raftpb/proto.js';
 import { RaftPanic } from '../../util/panic.js';
-import { type DirectiveData, fail, nodeIdxs } from '../args.js';
+import { type DirectiveData, fail, forEachNode } from '../args.js';
 import type { InteractionEnv } from '../env.js';
 import { defaultEntryFormatter, type Node } from '../node.js';
-import { sprintf } from '../../util/gofmt.js';
 
 export function handleProcessReady(env: InteractionEnv, d: DirectiveData): Error | null {
-  const idxs = nodeIdxs(env, d);
-  for (const idx of idxs) {
-    let err: Error | null = null;
-    if (idxs.length > 1) {
-      env.output.write(sprintf('> %d handling Ready\n', idx + 1));
-      env.withIndent(() => {
-        err = processReady(env, idx);
-      });
-    } else {
-      err = processReady(env, idx);
-    }
-    if (err !== null) return err;
-  }
-  return null;
+  return forEachNode(env, d, 'handling Ready', (idx) => processReady(env, idx));
 }
 
 /** Handles one Ready of the node at idx: persists, applies, queues the messages. */
